@@ -1,0 +1,58 @@
+// Errors as values: every expected failure of fakeiam is an `Error`, never an exception.
+#ifndef FAKEIAM_ERROR_HPP_
+#define FAKEIAM_ERROR_HPP_
+
+#include <string>
+#include <string_view>
+
+namespace fakeiam {
+
+// The failure kinds fakeiam reports. The names are AWS IAM's wire error codes; the Huawei dialect
+// maps each one to its own `error_code` when it renders an error.
+enum class ErrorCode {
+  ValidationError,             // a parameter breaks its length, pattern, range or enum constraint
+  InvalidInput,                // semantically invalid input, e.g. a malformed pagination marker
+  MissingAction,               // a query request without Action
+  InvalidAction,               // an Action the service does not have
+  MalformedQueryString,        // a form body or query string that cannot be decoded
+  NoSuchEntity,                // the user or access key does not exist
+  EntityAlreadyExists,         // a user with that name already exists
+  DeleteConflict,              // the user still owns access keys
+  LimitExceeded,               // the per-user access key quota is full
+  AccessDenied,                // the caller may not do this
+  InvalidClientTokenId,        // the signing access key is unknown
+  SignatureDoesNotMatch,       // the signature does not verify
+  MissingAuthenticationToken,  // the request is not signed at all
+  Throttling,                  // rate exceeded (IAM answers 400, not 429)
+  ServiceFailure,              // the service failed (a server fault)
+  ServiceUnavailable,          // the service is temporarily unavailable
+};
+
+// The wire name of `code`, e.g. "NoSuchEntity".
+std::string_view ToString(ErrorCode code);
+
+// The HTTP status AWS IAM answers `code` with, e.g. 404 for NoSuchEntity.
+int DefaultHttpStatus(ErrorCode code);
+
+// What an error is about, so that each dialect can name it in its own words.
+enum class Subject { None, User, AccessKey };
+
+// One failure: a code, the HTTP status to answer it with and a message in AWS's wording.
+struct Error {
+  ErrorCode code = ErrorCode::ServiceFailure;
+  int http_status = 500;
+  std::string message;
+  Subject subject = Subject::None;
+  std::string subject_id;  // the user name or access key id the error is about, when there is one
+
+  // An error with the default HTTP status of `code`.
+  static Error Make(ErrorCode code, std::string message, Subject subject = Subject::None,
+                    std::string subject_id = {});
+};
+
+bool operator==(const Error& a, const Error& b);
+inline bool operator!=(const Error& a, const Error& b) { return !(a == b); }
+
+}  // namespace fakeiam
+
+#endif  // FAKEIAM_ERROR_HPP_

@@ -1,0 +1,119 @@
+// The in-memory IAM key store: users, access keys, quotas and pagination, for one account.
+//
+// A Store is the model every fakeiam layer sits on (wire dialects, embedded server, gtest
+// helpers). It is a plain C++ object: no sockets, no files unless asked, no exceptions for
+// expected failures (every fallible call returns a Result), and safe to call from many threads.
+//
+// Determinism: ids, secrets and request ids come from an IdGenerator driven by the seed, and every
+// timestamp from the injected Clock. The same options and the same sequence of calls give
+// byte-identical results on every run and machine. Calls racing from several threads interleave
+// in whatever order they take the store's lock.
+#ifndef FAKEIAM_STORE_HPP_
+#define FAKEIAM_STORE_HPP_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fakeiam/clock.hpp"
+#include "fakeiam/cloud.hpp"
+#include "fakeiam/result.hpp"
+#include "fakeiam/store_state.hpp"
+#include "fakeiam/types.hpp"
+
+namespace fakeiam {
+
+struct StoreOptions {
+  // Which cloud's formats the store issues (ids, keys, secrets, ARNs).
+  Cloud profile = Cloud::Aws;
+  std::uint64_t seed = 0;
+  // AWS: 12 digits, default "123456789012". Huawei: the 32-hex domain id, default
+  // "0123456789abcdef0123456789abcdef".
+  std::string account_id;
+  // The most access keys one user (or the root) may hold; AWS and Huawei both allow 2.
+  int access_key_quota = 2;
+  // Empty: a SteppingClock with its defaults.
+  std::shared_ptr<Clock> clock;
+};
+
+// Whether `options` can make a store; the error says which option is wrong.
+Result<void> ValidateOptions(const StoreOptions& options);
+
+// Names the holder of access keys in the key calls: a user name, or the account root.
+using KeyHolder = std::optional<std::string_view>;
+inline constexpr std::nullopt_t kAccountRoot = std::nullopt;
+
+class Store {
+ public:
+  // REQUIRES: ValidateOptions(options) succeeds; otherwise throws std::invalid_argument.
+  explicit Store(StoreOptions options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  Cloud profile() const;
+  const std::string& account_id() const;
+  int access_key_quota() const;
+  std::uint64_t seed() const;
+  // "arn:aws:iam::<account>:root" (Huawei: "iam::<domain>:root").
+  std::string root_arn() const;
+
+  // --- Users -------------------------------------------------------------------------------
+  // User names are unique regardless of case, as in IAM; lookups ignore case too.
+  // Errors: ValidationError, EntityAlreadyExists.
+  Result<User> CreateUser(std::string_view name, std::string_view path = "/");
+  // Errors: ValidationError, NoSuchEntity.
+  Result<User> GetUser(std::string_view name) const;
+  // The user with this user id (how the Huawei routes address users). Errors: NoSuchEntity.
+  Result<User> GetUserById(std::string_view user_id) const;
+  // Errors: ValidationError, NoSuchEntity, DeleteConflict (the user still has access keys).
+  Result<void> DeleteUser(std::string_view name);
+  // Users whose path starts with `path_prefix`, in name order.
+  // Errors: ValidationError, InvalidInput (a marker not issued for this listing).
+  Result<Page<User>> ListUsers(std::string_view path_prefix = "/",
+                               const PageRequest& page = {}) const;
+
+  // --- Access keys -------------------------------------------------------------------------
+  // A new Active key with its secret. Errors: ValidationError, NoSuchEntity, LimitExceeded.
+  Result<AccessKey> CreateAccessKey(KeyHolder holder);
+  // The holder's keys in creation order, without secrets. The marker names the last key
+  // returned, so keys created or deleted between pages are neither skipped nor repeated.
+  // Errors: ValidationError, NoSuchEntity, InvalidInput (a marker not issued for this listing).
+  Result<Page<AccessKey>> ListAccessKeys(KeyHolder holder, const PageRequest& page = {}) const;
+  // Sets Active or Inactive. Errors: ValidationError, NoSuchEntity (no such holder, or the
+  // holder has no key with this id), InvalidInput (Expired cannot be set).
+  Result<void> UpdateAccessKey(KeyHolder holder, std::string_view access_key_id, KeyStatus status);
+  // Errors: ValidationError, NoSuchEntity.
+  Result<void> DeleteAccessKey(KeyHolder holder, std::string_view access_key_id);
+  // Errors: ValidationError, NoSuchEntity.
+  Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::string_view access_key_id) const;
+
+  // --- Callers -----------------------------------------------------------------------------
+  // Who owns the key with this id, if the store knows it.
+  std::optional<KeyOwner> FindKeyOwner(std::string_view access_key_id) const;
+  // Notes that the key signed a request now (for GetAccessKeyLastUsed). Returns false and
+  // changes nothing when the key is unknown.
+  bool RecordKeyUse(std::string_view access_key_id, std::string_view service_name,
+                    std::string_view region);
+  // Marks a key Expired (the API cannot; AWS expires keys itself). Errors: NoSuchEntity.
+  Result<void> ExpireAccessKey(std::string_view access_key_id);
+
+  // The id of the next request answered in `dialect` (the n-th call returns request id n).
+  std::string NextRequestId(Cloud dialect);
+
+  // --- Whole state -------------------------------------------------------------------------
+  StoreState Snapshot() const;
+  // Replaces the whole content with `state`; on error the store is unchanged. Missing ids,
+  // secrets and dates are generated. Errors: InvalidInput naming the offending entry.
+  Result<void> Restore(const StoreState& state);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fakeiam
+
+#endif  // FAKEIAM_STORE_HPP_

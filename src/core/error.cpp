@@ -1,0 +1,52 @@
+#include "fakeiam/error.hpp"
+
+#include <utility>
+
+namespace fakeiam {
+namespace {
+
+struct CodeInfo {
+  std::string_view name;
+  int http_status;
+};
+
+// One row per ErrorCode, in declaration order: the wire name and AWS's HTTP status.
+constexpr CodeInfo kCodes[] = {
+    {"ValidationError", 400},
+    {"InvalidInput", 400},
+    {"MissingAction", 400},
+    {"InvalidAction", 400},
+    {"MalformedQueryString", 400},
+    {"NoSuchEntity", 404},
+    {"EntityAlreadyExists", 409},
+    {"DeleteConflict", 409},
+    {"LimitExceeded", 409},
+    {"AccessDenied", 403},
+    {"InvalidClientTokenId", 403},
+    {"SignatureDoesNotMatch", 403},
+    {"MissingAuthenticationToken", 403},
+    {"Throttling", 400},
+    {"ServiceFailure", 500},
+    {"ServiceUnavailable", 503},
+};
+static_assert(std::size(kCodes) == static_cast<std::size_t>(ErrorCode::ServiceUnavailable) + 1,
+              "kCodes must list every ErrorCode");
+
+const CodeInfo& Info(ErrorCode code) { return kCodes[static_cast<std::size_t>(code)]; }
+
+}  // namespace
+
+std::string_view ToString(ErrorCode code) { return Info(code).name; }
+
+int DefaultHttpStatus(ErrorCode code) { return Info(code).http_status; }
+
+Error Error::Make(ErrorCode code, std::string message, Subject subject, std::string subject_id) {
+  return Error{code, DefaultHttpStatus(code), std::move(message), subject, std::move(subject_id)};
+}
+
+bool operator==(const Error& a, const Error& b) {
+  return a.code == b.code && a.http_status == b.http_status && a.message == b.message &&
+         a.subject == b.subject && a.subject_id == b.subject_id;
+}
+
+}  // namespace fakeiam

@@ -1,0 +1,53 @@
+#include "core/error_catalog.hpp"
+
+#include <string>
+
+namespace fakeiam::internal {
+
+Error NoSuchUser(std::string_view name) {
+  return Error::Make(ErrorCode::NoSuchEntity,
+                     "The user with name " + std::string(name) + " cannot be found.",
+                     Subject::User, std::string(name));
+}
+
+Error NoSuchUserId(std::string_view user_id) {
+  return Error::Make(ErrorCode::NoSuchEntity,
+                     "The user with id " + std::string(user_id) + " cannot be found.",
+                     Subject::User, std::string(user_id));
+}
+
+Error NoSuchAccessKey(std::string_view access_key_id) {
+  return Error::Make(ErrorCode::NoSuchEntity,
+                     "The Access Key with id " + std::string(access_key_id) + " cannot be found.",
+                     Subject::AccessKey, std::string(access_key_id));
+}
+
+Error UserAlreadyExists(std::string_view name) {
+  return Error::Make(ErrorCode::EntityAlreadyExists,
+                     "User with name " + std::string(name) + " already exists.", Subject::User,
+                     std::string(name));
+}
+
+Error UserStillHasAccessKeys(std::string_view name) {
+  return Error::Make(ErrorCode::DeleteConflict,
+                     "Cannot delete entity, must delete access keys first.", Subject::User,
+                     std::string(name));
+}
+
+Error AccessKeyQuotaExceeded(int quota) {
+  return Error::Make(ErrorCode::LimitExceeded,
+                     "Cannot exceed quota for AccessKeysPerUser: " + std::to_string(quota));
+}
+
+Error InvalidMarker() {
+  return Error::Make(ErrorCode::InvalidInput,
+                     "Invalid Marker: it is malformed or was issued for another listing.");
+}
+
+Error StatusNotSettable(KeyStatus status) {
+  return Error::Make(ErrorCode::InvalidInput, "The status of an access key cannot be set to " +
+                                                  std::string(ToString(status)) +
+                                                  "; use Active or Inactive.");
+}
+
+}  // namespace fakeiam::internal
