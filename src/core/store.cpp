@@ -29,7 +29,7 @@ constexpr int kDefaultMaxItems = 100;
 
 // Ids and secrets live inside the key's hash node: no allocation per key beyond the node.
 using KeyId = InlineString<32>;
-using Secret = InlineString<40>;
+using Secret = InlineString<64>;
 
 struct UserRecord;
 
@@ -487,7 +487,7 @@ Result<void> Store::Impl::Restore(const StoreState& state) {
         if (fresh.FindKey(key.id)) return fail(at + "/id", "duplicate access key id " + key.id);
       }
       if (!Secret::Fits(key.secret)) {
-        return fail(at + "/secret", "a secret access key has at most 40 characters");
+        return fail(at + "/secret", "a secret access key has at most 64 characters");
       }
       GeneratedKey generated{key.id, key.secret};
       if (key.id.empty() || key.secret.empty()) {
