@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds everything (library, tests, examples, benchmarks) and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh test
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DFAKEIAM_BUILD_TESTS=ON \
+  -DFAKEIAM_BUILD_EXAMPLES=ON -DFAKEIAM_BUILD_BENCHMARKS=ON >/dev/null
+cmake --build build -j"$(nproc)"
+ctest --test-dir build -j"$(nproc)" --output-on-failure
