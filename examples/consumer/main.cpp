@@ -1,7 +1,6 @@
 // A consumer's smallest use of the store: one user, one key, listed back.
-#include <fakeiam/fakeiam.hpp>
-
 #include <cstdio>
+#include <fakeiam/fakeiam.hpp>
 
 int main() {
   fakeiam::Store store;

@@ -14,7 +14,7 @@
 namespace fakeiam {
 
 struct Fixture {
-  std::optional<Cloud> profile;          // when the file names one
+  std::optional<Cloud> profile;           // when the file names one
   std::optional<std::string> account_id;  // when the file names one
   StoreState state;
 };

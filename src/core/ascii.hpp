@@ -7,7 +7,9 @@
 
 namespace fakeiam::internal {
 
-inline char ToLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+inline char ToLower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 inline std::string ToLower(std::string_view s) {
   std::string out(s);

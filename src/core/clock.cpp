@@ -130,8 +130,8 @@ std::optional<Timestamp> ParseIso8601(std::string_view text) {
   if (pos != text.size()) return std::nullopt;
   const std::int64_t days =
       DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-  const std::int64_t ms = days * kMillisPerDay +
-                          ((hour * 60 + minute - offset_minutes) * 60 + second) * 1000 + millis;
+  const std::int64_t ms =
+      days * kMillisPerDay + ((hour * 60 + minute - offset_minutes) * 60 + second) * 1000 + millis;
   return Timestamp{milliseconds{ms}};
 }
 

@@ -6,8 +6,8 @@ namespace fakeiam::internal {
 
 Error NoSuchUser(std::string_view name) {
   return Error::Make(ErrorCode::NoSuchEntity,
-                     "The user with name " + std::string(name) + " cannot be found.",
-                     Subject::User, std::string(name));
+                     "The user with name " + std::string(name) + " cannot be found.", Subject::User,
+                     std::string(name));
 }
 
 Error NoSuchUserId(std::string_view user_id) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-
 #include <nlohmann/json.hpp>
 
 #include "core/files.hpp"
@@ -28,7 +27,8 @@ std::string Describe(const Json& value) {
 // Walks one JSON object, reading its fields by name and refusing any it does not know.
 class ObjectReader {
  public:
-  ObjectReader(const Json& value, std::string pointer) : value_(value), pointer_(std::move(pointer)) {
+  ObjectReader(const Json& value, std::string pointer)
+      : value_(value), pointer_(std::move(pointer)) {
     if (!value_.is_object()) Fail("", "expected an object, got " + Describe(value_));
   }
 
@@ -54,7 +54,9 @@ class ObjectReader {
     const std::optional<std::string> text = String(name, required);
     if (!text) return std::nullopt;
     const std::optional<Timestamp> t = ParseIso8601(*text);
-    if (!t) Fail("/" + name, "expected an ISO 8601 UTC time like 2025-01-01T00:00:00Z, got \"" + *text + "\"");
+    if (!t)
+      Fail("/" + name,
+           "expected an ISO 8601 UTC time like 2025-01-01T00:00:00Z, got \"" + *text + "\"");
     return t;
   }
 
@@ -104,7 +106,9 @@ StoredAccessKey ReadKey(const Json& value, const std::string& pointer) {
     // Accept Huawei's lower-case spelling too.
     if (!spelled.empty()) spelled[0] = static_cast<char>(std::toupper(spelled[0]));
     const std::optional<KeyStatus> parsed = ParseKeyStatus(spelled);
-    if (!parsed) r.Fail("/status", "expected \"Active\", \"Inactive\" or \"Expired\", got \"" + *status + "\"");
+    if (!parsed)
+      r.Fail("/status",
+             "expected \"Active\", \"Inactive\" or \"Expired\", got \"" + *status + "\"");
     stored.key.status = *parsed;
   }
   stored.key.create_date = r.Date("create_date").value_or(Timestamp{});
@@ -147,7 +151,8 @@ Fixture ReadFixture(const Json& root) {
   Fixture fixture;
   if (const std::optional<std::string> profile = r.String("profile")) {
     fixture.profile = ParseCloud(*profile);
-    if (!fixture.profile) r.Fail("/profile", "expected \"aws\" or \"huawei\", got \"" + *profile + "\"");
+    if (!fixture.profile)
+      r.Fail("/profile", "expected \"aws\" or \"huawei\", got \"" + *profile + "\"");
   }
   fixture.account_id = r.String("account_id");
   if (const Json* users = r.Array("users")) {
@@ -229,15 +234,15 @@ Result<void> LoadFixture(Store& store, const std::string& path) {
   Result<Fixture> fixture = ParseFixture(*text, path);
   if (!fixture.ok()) return fixture.error();
   if (fixture->profile && *fixture->profile != store.profile()) {
-    return Error::Make(ErrorCode::InvalidInput,
-                       path + ": /profile: the file is for " + std::string(ToString(*fixture->profile)) +
-                           " but the store's profile is " + std::string(ToString(store.profile())));
+    return Error::Make(ErrorCode::InvalidInput, path + ": /profile: the file is for " +
+                                                    std::string(ToString(*fixture->profile)) +
+                                                    " but the store's profile is " +
+                                                    std::string(ToString(store.profile())));
   }
   if (fixture->account_id && *fixture->account_id != store.account_id()) {
-    return Error::Make(ErrorCode::InvalidInput, path + ": /account_id: the file is for account " +
-                                                    *fixture->account_id +
-                                                    " but the store's account is " +
-                                                    store.account_id());
+    return Error::Make(ErrorCode::InvalidInput,
+                       path + ": /account_id: the file is for account " + *fixture->account_id +
+                           " but the store's account is " + store.account_id());
   }
   Result<void> restored = store.Restore(fixture->state);
   if (!restored.ok()) {

@@ -97,8 +97,8 @@ std::string IdGenerator::RequestId(std::uint64_t n, Cloud dialect) const {
     AppendHex(out, lo, 16);
     return out;
   }
-  hi = (hi & ~std::uint64_t{0xF000}) | 0x4000;                          // version 4
-  lo = (lo & ~(std::uint64_t{3} << 62)) | (std::uint64_t{2} << 62);      // RFC 4122 variant
+  hi = (hi & ~std::uint64_t{0xF000}) | 0x4000;                       // version 4
+  lo = (lo & ~(std::uint64_t{3} << 62)) | (std::uint64_t{2} << 62);  // RFC 4122 variant
   AppendHex(out, hi >> 32, 8);
   out += '-';
   AppendHex(out, (hi >> 16) & 0xFFFF, 4);

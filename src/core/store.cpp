@@ -128,10 +128,11 @@ Result<void> ValidateOptions(const StoreOptions& options) {
                        "an AWS account id is 12 digits, not '" + account + "'");
   }
   if (options.profile == Cloud::Huawei &&
-      (account.size() != 32 || account.find_first_not_of("0123456789abcdef") != std::string::npos)) {
-    return Error::Make(ErrorCode::InvalidInput,
-                       "a Huawei account (domain) id is 32 lower-case hex digits, not '" + account +
-                           "'");
+      (account.size() != 32 ||
+       account.find_first_not_of("0123456789abcdef") != std::string::npos)) {
+    return Error::Make(
+        ErrorCode::InvalidInput,
+        "a Huawei account (domain) id is 32 lower-case hex digits, not '" + account + "'");
   }
   return {};
 }
@@ -497,8 +498,7 @@ Result<void> Store::Impl::Restore(const StoreState& state) {
       }
       const Timestamp created =
           key.create_date == Timestamp{} ? options_.clock->Now() : key.create_date;
-      KeyEntry& entry =
-          fresh.InsertKey(owner, generated.id, generated.secret, key.status, created);
+      KeyEntry& entry = fresh.InsertKey(owner, generated.id, generated.secret, key.status, created);
       if (keys[i].last_used) fresh.last_used[&entry] = *keys[i].last_used;
     }
     return {};

@@ -102,8 +102,8 @@ void Validation::Range(std::string_view member, long long value, long long min, 
   }
 }
 
-void Validation::Pattern(std::string_view member, std::string_view value,
-                         std::string_view pattern, bool matches) {
+void Validation::Pattern(std::string_view member, std::string_view value, std::string_view pattern,
+                         bool matches) {
   if (!matches) {
     Add(member, "'" + std::string(value) + "'",
         "satisfy regular expression pattern: " + std::string(pattern));
@@ -133,9 +133,8 @@ void Validation::Path(std::string_view value) {
 void Validation::PathPrefix(std::string_view value) {
   Length("pathPrefix", value, 1, 512);
   if (value.empty()) return;
-  const bool matches = value.front() == '/' && AllCodePoints(value, [](char32_t c) {
-                         return c >= 0x21 && c <= 0x7F;
-                       });
+  const bool matches = value.front() == '/' &&
+                       AllCodePoints(value, [](char32_t c) { return c >= 0x21 && c <= 0x7F; });
   Pattern("pathPrefix", value, "\\u002F[\\u0021-\\u007F]*", matches);
 }
 
@@ -158,9 +157,9 @@ void Validation::MaxItems(long long value) { Range("maxItems", value, 1, 1000); 
 
 std::optional<Error> Validation::ToError() const {
   if (violations_.empty()) return std::nullopt;
-  std::string message = std::to_string(violations_.size()) +
-                        (violations_.size() == 1 ? " validation error detected: "
-                                                 : " validation errors detected: ");
+  std::string message =
+      std::to_string(violations_.size()) +
+      (violations_.size() == 1 ? " validation error detected: " : " validation errors detected: ");
   for (std::size_t i = 0; i < violations_.size(); ++i) {
     if (i > 0) message += "; ";
     message += violations_[i];

@@ -34,14 +34,14 @@ TEST(Iso8601Test, ParsesFractionsAndOffsets) {
   EXPECT_EQ(ParseIso8601("2023-09-13T06:51:20.550Z")->time_since_epoch().count(), 1694587880550);
   EXPECT_EQ(ParseIso8601("2023-09-13T06:51:20.550123456Z")->time_since_epoch().count(),
             1694587880550);
-  EXPECT_EQ(ParseIso8601("2023-09-13T08:51:20.5+02:00")->time_since_epoch().count(),
-            1694587880500);
+  EXPECT_EQ(ParseIso8601("2023-09-13T08:51:20.5+02:00")->time_since_epoch().count(), 1694587880500);
 }
 
 TEST(Iso8601Test, RejectsMalformedText) {
-  for (const char* bad : {"", "2023-09-13", "2023-09-13T06:51:20", "2023-13-01T00:00:00Z",
-                          "2023-02-29T00:00:00Z", "2023-09-13T24:00:00Z", "2023-09-13T06:51:20.Z",
-                          "2023-09-13 06:51:20Z", "2023-09-13T06:51:20Zjunk", "+2023-09-13T06:51Z"}) {
+  for (const char* bad :
+       {"", "2023-09-13", "2023-09-13T06:51:20", "2023-13-01T00:00:00Z", "2023-02-29T00:00:00Z",
+        "2023-09-13T24:00:00Z", "2023-09-13T06:51:20.Z", "2023-09-13 06:51:20Z",
+        "2023-09-13T06:51:20Zjunk", "+2023-09-13T06:51Z"}) {
     EXPECT_FALSE(ParseIso8601(bad).has_value()) << bad;
   }
 }

@@ -148,9 +148,11 @@ INSTANTIATE_TEST_SUITE_P(
                    "expected '[', '{', or a literal"},
         BadFixture{"NotAnObject", "[]", "/: expected an object, got []"},
         BadFixture{"NoVersion", "{}", "/: missing required field \"version\""},
-        BadFixture{"WrongVersion", R"({"version": 2})", "/version: this fakeiam reads fixture version 1, got 2"},
+        BadFixture{"WrongVersion", R"({"version": 2})",
+                   "/version: this fakeiam reads fixture version 1, got 2"},
         BadFixture{"UnknownField", R"({"version": 1, "userz": []})", "/userz: unknown field"},
-        BadFixture{"UsersNotArray", R"({"version": 1, "users": {}})", "/users: expected an array, got {}"},
+        BadFixture{"UsersNotArray", R"({"version": 1, "users": {}})",
+                   "/users: expected an array, got {}"},
         BadFixture{"UserWithoutName", R"({"version": 1, "users": [{"path": "/"}]})",
                    "/users/0: missing required field \"name\""},
         BadFixture{"NameNotString", R"({"version": 1, "users": [{"name": 7}]})",
@@ -159,20 +161,26 @@ INSTANTIATE_TEST_SUITE_P(
                    "access_keys": [{}, {"status": "enabled"}]}]})",
                    "/users/1/access_keys/1/status: expected \"Active\", \"Inactive\" or "
                    "\"Expired\", got \"enabled\""},
-        BadFixture{"BadDate", R"({"version": 1, "users": [{"name": "a", "create_date": "yesterday"}]})",
+        BadFixture{"BadDate",
+                   R"({"version": 1, "users": [{"name": "a", "create_date": "yesterday"}]})",
                    "/users/0/create_date: expected an ISO 8601 UTC time like "
                    "2025-01-01T00:00:00Z, got \"yesterday\""},
-        BadFixture{"LastUsedWithoutDate", R"({"version": 1, "users": [{"name": "a", "access_keys": [{"last_used": {}}]}]})",
-                   "/users/0/access_keys/0/last_used: missing required field \"date\""},
-        BadFixture{"DuplicateUserName", R"({"version": 1, "users": [{"name": "a"}, {"name": "A"}]})",
+        BadFixture{
+            "LastUsedWithoutDate",
+            R"({"version": 1, "users": [{"name": "a", "access_keys": [{"last_used": {}}]}]})",
+            "/users/0/access_keys/0/last_used: missing required field \"date\""},
+        BadFixture{"DuplicateUserName",
+                   R"({"version": 1, "users": [{"name": "a"}, {"name": "A"}]})",
                    "/users/1/name: duplicate user name A"},
         BadFixture{"InvalidUserName", R"({"version": 1, "users": [{"name": "bad name"}]})",
                    "/users/0: 1 validation error detected: Value 'bad name' at 'userName' failed "
                    "to satisfy constraint: Member must satisfy regular expression pattern: "
                    "[\\w+=,.@-]+"},
-        BadFixture{"DuplicateKeyId", R"({"version": 1, "users": [{"name": "a", "access_keys": [{"id": "AKIAIOSFODNN7EXAMPLE"}]}],
+        BadFixture{
+            "DuplicateKeyId",
+            R"({"version": 1, "users": [{"name": "a", "access_keys": [{"id": "AKIAIOSFODNN7EXAMPLE"}]}],
                    "root_access_keys": [{"id": "AKIAIOSFODNN7EXAMPLE"}]})",
-                   "/root_access_keys/0/id: duplicate access key id AKIAIOSFODNN7EXAMPLE"},
+            "/root_access_keys/0/id: duplicate access key id AKIAIOSFODNN7EXAMPLE"},
         BadFixture{"InvalidKeyId", R"({"version": 1, "root_access_keys": [{"id": "AKIA-BAD"}]})",
                    "/root_access_keys/0/id: an access key id is 1 to 32 characters of A-Z, a-z, "
                    "0-9 and _, not 'AKIA-BAD'"},

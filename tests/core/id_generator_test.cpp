@@ -71,8 +71,9 @@ TEST(IdGeneratorTest, AwsFormatsAreTheCloudsOwn) {
     EXPECT_THAT(ids.UserId(n), MatchesRegex("AIDA[A-Z2-7]{17}"));
     EXPECT_THAT(ids.AccessKeyId(n), MatchesRegex("AKIA[A-Z2-7]{16}"));
     EXPECT_THAT(ids.SecretAccessKey(n), MatchesRegex("[A-Za-z0-9+/]{40}"));
-    EXPECT_THAT(ids.RequestId(n, Cloud::Aws),
-                MatchesRegex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+    EXPECT_THAT(
+        ids.RequestId(n, Cloud::Aws),
+        MatchesRegex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
   }
 }
 

@@ -120,8 +120,9 @@ TEST_F(PaginationTest, MarkerSurvivesDeletingEverythingAfterIt) {
 }
 
 TEST_F(PaginationTest, GarbageMarkerIsInvalidInput) {
-  for (const char* garbage : {"x", "AAAA", "not-a-marker", "////", "QUJD", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-                                    "0123456789abcdef0123456789abcdef0123"}) {
+  for (const char* garbage :
+       {"x", "AAAA", "not-a-marker", "////", "QUJD", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "0123456789abcdef0123456789abcdef0123"}) {
     EXPECT_TRUE(testing_support::FailsWith(
         store_.ListAccessKeys("Bob", {std::nullopt, garbage}), ErrorCode::InvalidInput, 400,
         "Invalid Marker: it is malformed or was issued for another listing."))

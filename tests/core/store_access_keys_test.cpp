@@ -8,10 +8,10 @@
 namespace fakeiam {
 namespace {
 
-using testing_support::FailsWith;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::MatchesRegex;
+using testing_support::FailsWith;
 
 std::vector<std::string> Ids(const Page<AccessKey>& page) {
   std::vector<std::string> ids;
@@ -114,8 +114,8 @@ TEST_F(StoreAccessKeysTest, KeysOfAnotherUserCountAsMissing) {
   const std::string missing = "The Access Key with id " + alices->id + " cannot be found.";
   EXPECT_TRUE(FailsWith(store_.UpdateAccessKey("Bob", alices->id, KeyStatus::Inactive),
                         ErrorCode::NoSuchEntity, 404, missing));
-  EXPECT_TRUE(FailsWith(store_.DeleteAccessKey("Bob", alices->id), ErrorCode::NoSuchEntity, 404,
-                        missing));
+  EXPECT_TRUE(
+      FailsWith(store_.DeleteAccessKey("Bob", alices->id), ErrorCode::NoSuchEntity, 404, missing));
   EXPECT_TRUE(FailsWith(store_.DeleteAccessKey(kAccountRoot, alices->id), ErrorCode::NoSuchEntity,
                         404, missing));
   EXPECT_EQ(store_.ListAccessKeys("Alice")->items.size(), 1u);

@@ -8,10 +8,10 @@
 namespace fakeiam {
 namespace {
 
-using testing_support::FailsWith;
 using ::testing::ElementsAre;
 using ::testing::Field;
 using ::testing::MatchesRegex;
+using testing_support::FailsWith;
 
 std::vector<std::string> Names(const Page<User>& page) {
   std::vector<std::string> names;
@@ -100,7 +100,8 @@ TEST(StoreUsersTest, DeletingAUserWithKeysIsAConflict) {
 
 TEST(StoreUsersTest, ListIsInNameOrderIgnoringCase) {
   Store store;
-  for (const char* name : {"carol", "Alice", "bob", "Dave"}) ASSERT_TRUE(store.CreateUser(name).ok());
+  for (const char* name : {"carol", "Alice", "bob", "Dave"})
+    ASSERT_TRUE(store.CreateUser(name).ok());
   const auto page = store.ListUsers();
   EXPECT_THAT(Names(*page), ElementsAre("Alice", "bob", "carol", "Dave"));
   EXPECT_FALSE(page->is_truncated);

@@ -27,9 +27,9 @@ template <typename T>
 template <typename T>
 ::testing::AssertionResult Ok(const Result<T>& result) {
   if (result.ok()) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << ToString(result.error().code) << " "
-                                       << result.error().http_status << " \""
-                                       << result.error().message << "\"";
+  return ::testing::AssertionFailure()
+         << ToString(result.error().code) << " " << result.error().http_status << " \""
+         << result.error().message << "\"";
 }
 
 }  // namespace fakeiam::testing_support

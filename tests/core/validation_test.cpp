@@ -29,8 +29,7 @@ TEST(ValidationTest, AccessKeyIdLengthAndPattern) {
 
 TEST(ValidationTest, SeveralViolationsAreReportedTogether) {
   Store store;
-  EXPECT_TRUE(FailsWith(store.DeleteAccessKey("bad name", "short"), ErrorCode::ValidationError,
-                        400,
+  EXPECT_TRUE(FailsWith(store.DeleteAccessKey("bad name", "short"), ErrorCode::ValidationError, 400,
                         "2 validation errors detected: Value 'bad name' at 'userName' failed to "
                         "satisfy constraint: Member must satisfy regular expression pattern: "
                         "[\\w+=,.@-]+; Value 'short' at 'accessKeyId' failed to satisfy "
@@ -61,11 +60,10 @@ TEST(ValidationTest, EmptyUserNameIsTooShort) {
 TEST(ValidationTest, MaxItemsMustBeFrom1To1000) {
   Store store;
   ASSERT_TRUE(store.CreateUser("Bob").ok());
-  EXPECT_TRUE(FailsWith(store.ListAccessKeys("Bob", {0, std::nullopt}), ErrorCode::ValidationError,
-                        400,
-                        std::string(kPrefix) +
-                            "Value '0' at 'maxItems' failed to satisfy constraint: Member must "
-                            "have value greater than or equal to 1"));
+  EXPECT_TRUE(FailsWith(
+      store.ListAccessKeys("Bob", {0, std::nullopt}), ErrorCode::ValidationError, 400,
+      std::string(kPrefix) + "Value '0' at 'maxItems' failed to satisfy constraint: Member must "
+                             "have value greater than or equal to 1"));
   EXPECT_TRUE(FailsWith(store.ListUsers("/", {1001, std::nullopt}), ErrorCode::ValidationError, 400,
                         std::string(kPrefix) +
                             "Value '1001' at 'maxItems' failed to satisfy constraint: Member must "
@@ -77,11 +75,10 @@ TEST(ValidationTest, MaxItemsMustBeFrom1To1000) {
 TEST(ValidationTest, MarkerLengthAndCharacters) {
   Store store;
   ASSERT_TRUE(store.CreateUser("Bob").ok());
-  EXPECT_TRUE(FailsWith(store.ListAccessKeys("Bob", {std::nullopt, std::string()}),
-                        ErrorCode::ValidationError, 400,
-                        std::string(kPrefix) +
-                            "Value '' at 'marker' failed to satisfy constraint: Member must have "
-                            "length greater than or equal to 1"));
+  EXPECT_TRUE(FailsWith(
+      store.ListAccessKeys("Bob", {std::nullopt, std::string()}), ErrorCode::ValidationError, 400,
+      std::string(kPrefix) + "Value '' at 'marker' failed to satisfy constraint: Member must have "
+                             "length greater than or equal to 1"));
   EXPECT_EQ(store.ListAccessKeys("Bob", {std::nullopt, std::string(321, 'm')}).error().code,
             ErrorCode::ValidationError);
   EXPECT_TRUE(FailsWith(store.ListAccessKeys("Bob", {std::nullopt, std::string("a\tb")}),
@@ -98,9 +95,9 @@ TEST(ValidationTest, MarkerLengthAndCharacters) {
 
 TEST(ValidationTest, InvalidUtf8NeverMatchesAPattern) {
   Store store;
-  for (const std::string& bad : {std::string("Bob\xFF"), std::string("\xC3"),
-                                std::string("\xE2\x82"), std::string("\xC0\xAF"),
-                                std::string("\xED\xA0\x80")}) {
+  for (const std::string& bad :
+       {std::string("Bob\xFF"), std::string("\xC3"), std::string("\xE2\x82"),
+        std::string("\xC0\xAF"), std::string("\xED\xA0\x80")}) {
     const Result<User> r = store.CreateUser(bad);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::ValidationError);
