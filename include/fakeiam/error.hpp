@@ -15,6 +15,7 @@ enum class ErrorCode {
   MissingAction,               // a query request without Action
   InvalidAction,               // an Action the service does not have
   MalformedQueryString,        // a form body or query string that cannot be decoded
+  RequestEntityTooLarge,       // a request body over the size limit
   NoSuchEntity,                // the user or access key does not exist
   EntityAlreadyExists,         // a user with that name already exists
   DeleteConflict,              // the user still owns access keys
@@ -23,6 +24,7 @@ enum class ErrorCode {
   InvalidClientTokenId,        // the signing access key is unknown
   SignatureDoesNotMatch,       // the signature does not verify
   MissingAuthenticationToken,  // the request is not signed at all
+  IncompleteSignature,         // an Authorization header that does not parse
   Throttling,                  // rate exceeded (IAM answers 400, not 429)
   ServiceFailure,              // the service failed (a server fault)
   ServiceUnavailable,          // the service is temporarily unavailable

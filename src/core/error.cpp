@@ -16,7 +16,8 @@ constexpr CodeInfo kCodes[] = {
     {"InvalidInput", 400},
     {"MissingAction", 400},
     {"InvalidAction", 400},
-    {"MalformedQueryString", 400},
+    {"MalformedQueryString", 404},  // sic: AWS's common errors list it as 404
+    {"RequestEntityTooLarge", 413},
     {"NoSuchEntity", 404},
     {"EntityAlreadyExists", 409},
     {"DeleteConflict", 409},
@@ -25,6 +26,7 @@ constexpr CodeInfo kCodes[] = {
     {"InvalidClientTokenId", 403},
     {"SignatureDoesNotMatch", 403},
     {"MissingAuthenticationToken", 403},
+    {"IncompleteSignature", 400},
     {"Throttling", 400},
     {"ServiceFailure", 500},
     {"ServiceUnavailable", 503},

@@ -1,5 +1,7 @@
 #include "core/validation.hpp"
 
+#include "core/utf8.hpp"
+
 namespace fakeiam::internal {
 namespace {
 
@@ -9,44 +11,6 @@ bool IsWordChar(char32_t c) {
 
 bool IsUserNameChar(char32_t c) {
   return IsWordChar(c) || c == '+' || c == '=' || c == ',' || c == '.' || c == '@' || c == '-';
-}
-
-// Decodes UTF-8, calling `fn` with each code point; returns false on malformed input.
-template <typename Fn>
-bool ForEachCodePoint(std::string_view s, Fn fn) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int extra = 0;
-    char32_t cp = 0;
-    if (b0 < 0x80) {
-      cp = b0;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      extra = 1;
-      cp = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      extra = 2;
-      cp = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      extra = 3;
-      cp = b0 & 0x07;
-    } else {
-      return false;
-    }
-    if (i + static_cast<std::size_t>(extra) >= s.size() && extra > 0) return false;
-    for (int k = 1; k <= extra; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((b & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    static constexpr char32_t kMinForLength[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMinForLength[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    fn(cp);
-    i += static_cast<std::size_t>(extra) + 1;
-  }
-  return true;
 }
 
 // Whether `s` is valid UTF-8 and every code point satisfies `allowed`.

@@ -1,0 +1,75 @@
+// An embedded HTTP server (cpp-httplib) that serves a Handler on 127.0.0.1, for tests and for the
+// fakeiam-server command.
+//
+// Start() binds (port 0 picks a free port), starts the accept loop and returns only once the
+// server has answered a request. Stop() is idempotent and prompt, and the destructor calls it.
+// Many servers may run at once in one process, and a store may be shared with in-process calls
+// while a server serves it.
+#ifndef FAKEIAM_SERVER_HPP_
+#define FAKEIAM_SERVER_HPP_
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "fakeiam/handler.hpp"
+#include "fakeiam/http.hpp"
+#include "fakeiam/result.hpp"
+#include "fakeiam/store.hpp"
+
+namespace fakeiam {
+
+// One answered request, for logs.
+struct RequestLog {
+  const HttpRequest& request;
+  const HttpResponse& response;
+  std::string remote_address;
+  std::chrono::microseconds elapsed;
+};
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 0;  // 0: an ephemeral port
+  // Threads serving connections; a keep-alive connection holds one while it is open.
+  int threads = 16;
+  // How long a connection may take to send a request, or to take a response, before the server
+  // drops it, so that a slow client cannot hold a thread for long.
+  std::chrono::milliseconds io_timeout{5000};
+  // How long an idle keep-alive connection stays open.
+  std::chrono::seconds keep_alive_timeout{5};
+  // Larger bodies are refused before the handler sees them.
+  std::size_t max_request_bytes = 1024 * 1024;
+  // Called after each request is answered, from the serving thread.
+  std::function<void(const RequestLog&)> on_request;
+};
+
+class Server {
+ public:
+  Server(std::shared_ptr<Handler> handler, ServerOptions options = {});
+  // A server over a Handler with default options for `store`.
+  explicit Server(std::shared_ptr<Store> store, ServerOptions options = {});
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Errors: ServiceFailure when the address cannot be bound or the server does not come up.
+  Result<void> Start();
+  void Stop();
+
+  bool running() const;
+  // The bound port; 0 before Start.
+  int port() const;
+  // "http://HOST:PORT".
+  std::string endpoint() const;
+  Handler& handler() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fakeiam
+
+#endif  // FAKEIAM_SERVER_HPP_

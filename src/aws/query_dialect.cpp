@@ -1,0 +1,97 @@
+#include "aws/query_dialect.hpp"
+
+#include <set>
+
+#include "aws/query_operations.hpp"
+#include "aws/sigv4_credential.hpp"
+#include "core/ascii.hpp"
+#include "http/form.hpp"
+
+namespace fakeiam::internal {
+namespace {
+
+constexpr std::string_view kVersion = "2010-05-08";
+
+HttpResponse XmlResponse(int status, std::string body, const std::string& request_id) {
+  HttpResponse response;
+  response.status = status;
+  response.headers.Add("Content-Type", "text/xml");
+  response.headers.Add("x-amzn-RequestId", request_id);
+  response.body = std::move(body);
+  return response;
+}
+
+HttpResponse ErrorFor(const Error& error, const std::string& request_id) {
+  return XmlResponse(error.http_status, ErrorResponseXml(error, request_id), request_id);
+}
+
+bool IsFormBody(const HttpRequest& request) {
+  const std::optional<std::string_view> type = request.headers.Get("Content-Type");
+  // Clients send the form type; a bare body with no type is read as a form too, as curl -d does.
+  return !type || StartsWith(ToLower(*type), "application/x-www-form-urlencoded");
+}
+
+// The query string's fields and, for form bodies, the body's. A name given twice is refused
+// rather than guessed at.
+Result<QueryParams> ReadParams(const HttpRequest& request) {
+  const Error malformed =
+      Error::Make(ErrorCode::MalformedQueryString, "The query string contains a syntax error.");
+  std::optional<FormFields> fields = ParseForm(request.query);
+  if (!fields) return malformed;
+  if (!request.body.empty() && IsFormBody(request)) {
+    std::optional<FormFields> body = ParseForm(request.body);
+    if (!body) return malformed;
+    fields->insert(fields->end(), body->begin(), body->end());
+  }
+  std::set<std::string_view> seen;
+  for (const auto& field : *fields) {
+    if (!seen.insert(field.first).second) {
+      return Error::Make(ErrorCode::InvalidInput, "The parameter " + field.first +
+                                                      " is given more than once; IAM takes "
+                                                      "each parameter once.");
+    }
+  }
+  return QueryParams(std::move(*fields));
+}
+
+}  // namespace
+
+HttpResponse AwsErrorResponse(Store& store, const Error& error) {
+  return ErrorFor(error, store.NextRequestId(Cloud::Aws));
+}
+
+HttpResponse HandleAwsQuery(Store& store, const HttpRequest& request) {
+  const std::string request_id = store.NextRequestId(Cloud::Aws);
+  const Result<QueryParams> params = ReadParams(request);
+  if (!params.ok()) return ErrorFor(params.error(), request_id);
+  const Result<std::optional<SigV4Credential>> credential = ReadSigV4Credential(request);
+  if (!credential.ok()) return ErrorFor(credential.error(), request_id);
+
+  const std::optional<std::string_view> action = params->Get("Action");
+  if (!action || action->empty()) {
+    return ErrorFor(Error::Make(ErrorCode::MissingAction,
+                                "The request is missing an action or a required parameter."),
+                    request_id);
+  }
+  const std::string_view version = params->Get("Version").value_or("NO_VERSION_SPECIFIED");
+  const std::optional<QueryOperation> operation = FindQueryOperation(*action);
+  if (!operation || version != kVersion) {
+    return ErrorFor(Error::Make(ErrorCode::InvalidAction, "Could not find operation " +
+                                                              std::string(*action) +
+                                                              " for version " + std::string(version)),
+                    request_id);
+  }
+
+  const Caller caller =
+      *credential ? IdentifyCaller(store, (*credential)->access_key_id, "iam", (*credential)->region)
+                  : Caller{};
+  QueryResponseXml xml(*action);
+  const Result<void> outcome = (*operation)(QueryCall{store, *params, caller, xml});
+  HttpResponse response =
+      outcome.ok() ? XmlResponse(200, xml.Finish(request_id), request_id)
+                   : ErrorFor(outcome.error(), request_id);
+  response.operation = std::string(*action);
+  return response;
+}
+
+}  // namespace fakeiam::internal

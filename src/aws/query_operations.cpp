@@ -1,0 +1,237 @@
+#include "aws/query_operations.hpp"
+
+#include <charconv>
+#include <limits>
+
+#include "core/validation.hpp"
+
+namespace fakeiam::internal {
+namespace {
+
+// The date IAM shows for the account root's own user record.
+constexpr Timestamp kRootCreateDate = SteppingClock::kDefaultStart;
+
+std::string Date(Timestamp t) { return FormatIso8601(t); }
+
+// A parameter that must be present; absent is AWS's "Member must not be null".
+Result<std::string_view> Required(const QueryCall& call, std::string_view name,
+                                  std::string_view member) {
+  const std::optional<std::string_view> value = call.params.Get(name);
+  if (value) return *value;
+  Validation v;
+  v.Required(member, false);
+  return *v.ToError();
+}
+
+// UserName, or the caller's own user when the request names none.
+KeyHolder HolderOf(const QueryCall& call) {
+  if (const std::optional<std::string_view> name = call.params.Get("UserName")) return *name;
+  return call.caller.ImplicitHolder();
+}
+
+// MaxItems and Marker. MaxItems that is not an integer, or is out of int's range, is reported
+// with the range constraint the way IAM reports any out-of-range value.
+Result<PageRequest> ReadPage(const QueryCall& call) {
+  PageRequest page;
+  if (const std::optional<std::string_view> text = call.params.Get("MaxItems")) {
+    long long value = 0;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec == std::errc() && end == text->data() + text->size()) {
+      if (value >= 1 && value <= 1000) {
+        page.max_items = static_cast<int>(value);
+      } else {
+        Validation v;
+        v.MaxItems(value);
+        return *v.ToError();
+      }
+    } else if (ec == std::errc::result_out_of_range) {
+      Validation v;
+      v.MaxItems(text->front() == '-' ? std::numeric_limits<long long>::min()
+                                      : std::numeric_limits<long long>::max());
+      return *v.ToError();
+    } else {
+      return Error::Make(ErrorCode::ValidationError,
+                         "1 validation error detected: Value '" + std::string(*text) +
+                             "' at 'maxItems' failed to satisfy constraint: Member must be an "
+                             "integer");
+    }
+  }
+  if (const std::optional<std::string_view> marker = call.params.Get("Marker")) {
+    page.marker = std::string(*marker);
+  }
+  return page;
+}
+
+void AppendUser(pugi::xml_node parent, const char* element, const User& user) {
+  pugi::xml_node node = parent.append_child(element);
+  AppendText(node, "Path", user.path);
+  AppendText(node, "UserName", user.name);
+  AppendText(node, "UserId", user.id);
+  AppendText(node, "Arn", user.arn);
+  AppendText(node, "CreateDate", Date(user.create_date));
+}
+
+void AppendPageEnd(pugi::xml_node result, bool is_truncated, const std::string& marker) {
+  AppendText(result, "IsTruncated", is_truncated ? "true" : "false");
+  if (is_truncated) AppendText(result, "Marker", marker);
+}
+
+Result<void> CreateAccessKey(const QueryCall& call) {
+  const Result<AccessKey> key = call.store.CreateAccessKey(HolderOf(call));
+  if (!key.ok()) return key.error();
+  pugi::xml_node node = call.response.Result().append_child("AccessKey");
+  if (!key->user_name.empty()) AppendText(node, "UserName", key->user_name);
+  AppendText(node, "AccessKeyId", key->id);
+  AppendText(node, "Status", ToString(key->status));
+  AppendText(node, "SecretAccessKey", key->secret);
+  AppendText(node, "CreateDate", Date(key->create_date));
+  return {};
+}
+
+Result<void> ListAccessKeys(const QueryCall& call) {
+  const Result<PageRequest> request = ReadPage(call);
+  if (!request.ok()) return request.error();
+  const KeyHolder holder = HolderOf(call);
+  const Result<Page<AccessKey>> page = call.store.ListAccessKeys(holder, *request);
+  if (!page.ok()) return page.error();
+  pugi::xml_node result = call.response.Result();
+  if (holder) {
+    // The listed user's name as stored, which may differ in case from the request's.
+    const Result<User> user = call.store.GetUser(*holder);
+    AppendText(result, "UserName", user.ok() ? user->name : std::string(*holder));
+  }
+  pugi::xml_node list = result.append_child("AccessKeyMetadata");
+  for (const AccessKey& key : page->items) {
+    pugi::xml_node member = list.append_child("member");
+    if (!key.user_name.empty()) AppendText(member, "UserName", key.user_name);
+    AppendText(member, "AccessKeyId", key.id);
+    AppendText(member, "Status", ToString(key.status));
+    AppendText(member, "CreateDate", Date(key.create_date));
+  }
+  AppendPageEnd(result, page->is_truncated, page->marker);
+  return {};
+}
+
+Result<void> DeleteAccessKey(const QueryCall& call) {
+  const Result<std::string_view> id = Required(call, "AccessKeyId", "accessKeyId");
+  if (!id.ok()) return id.error();
+  return call.store.DeleteAccessKey(HolderOf(call), *id);
+}
+
+Result<void> UpdateAccessKey(const QueryCall& call) {
+  const Result<std::string_view> id = Required(call, "AccessKeyId", "accessKeyId");
+  if (!id.ok()) return id.error();
+  const Result<std::string_view> status_text = Required(call, "Status", "status");
+  if (!status_text.ok()) return status_text.error();
+  const std::optional<KeyStatus> status = ParseKeyStatus(*status_text);
+  if (!status) {
+    return Error::Make(ErrorCode::ValidationError,
+                       "1 validation error detected: Value '" + std::string(*status_text) +
+                           "' at 'status' failed to satisfy constraint: Member must satisfy "
+                           "enum value set: [Active, Inactive, Expired]");
+  }
+  return call.store.UpdateAccessKey(HolderOf(call), *id, *status);
+}
+
+Result<void> GetAccessKeyLastUsed(const QueryCall& call) {
+  const Result<std::string_view> id = Required(call, "AccessKeyId", "accessKeyId");
+  if (!id.ok()) return id.error();
+  const Result<AccessKeyLastUsed> used = call.store.GetAccessKeyLastUsed(*id);
+  if (!used.ok()) {
+    if (used.error().code != ErrorCode::NoSuchEntity) return used.error();
+    // IAM does not say "no such key" here: it denies access to the resource.
+    return Error::Make(ErrorCode::AccessDenied,
+                       "User: " + call.caller.Arn(call.store) +
+                           " is not authorized to perform iam:GetAccessKeyLastUsed on resource: "
+                           "access key " +
+                           std::string(*id),
+                       Subject::AccessKey, std::string(*id));
+  }
+  pugi::xml_node result = call.response.Result();
+  if (!used->user_name.empty()) AppendText(result, "UserName", used->user_name);
+  pugi::xml_node node = result.append_child("AccessKeyLastUsed");
+  if (used->last_used) {
+    AppendText(node, "LastUsedDate", Date(used->last_used->date));
+    AppendText(node, "ServiceName", used->last_used->service_name);
+    AppendText(node, "Region", used->last_used->region);
+  } else {
+    AppendText(node, "ServiceName", "N/A");
+    AppendText(node, "Region", "N/A");
+  }
+  return {};
+}
+
+Result<void> CreateUser(const QueryCall& call) {
+  const Result<std::string_view> name = Required(call, "UserName", "userName");
+  if (!name.ok()) return name.error();
+  const Result<User> user = call.store.CreateUser(*name, call.params.Get("Path").value_or("/"));
+  if (!user.ok()) return user.error();
+  AppendUser(call.response.Result(), "User", *user);
+  return {};
+}
+
+Result<void> GetUser(const QueryCall& call) {
+  const KeyHolder holder = HolderOf(call);
+  if (!holder) {
+    // The root's own record has no name or path, as in IAM.
+    pugi::xml_node node = call.response.Result().append_child("User");
+    AppendText(node, "UserId", call.store.account_id());
+    AppendText(node, "Arn", call.store.root_arn());
+    AppendText(node, "CreateDate", Date(kRootCreateDate));
+    return {};
+  }
+  const Result<User> user = call.store.GetUser(*holder);
+  if (!user.ok()) return user.error();
+  AppendUser(call.response.Result(), "User", *user);
+  return {};
+}
+
+Result<void> DeleteUser(const QueryCall& call) {
+  const Result<std::string_view> name = Required(call, "UserName", "userName");
+  if (!name.ok()) return name.error();
+  return call.store.DeleteUser(*name);
+}
+
+Result<void> ListUsers(const QueryCall& call) {
+  const Result<PageRequest> request = ReadPage(call);
+  if (!request.ok()) return request.error();
+  const Result<Page<User>> page =
+      call.store.ListUsers(call.params.Get("PathPrefix").value_or("/"), *request);
+  if (!page.ok()) return page.error();
+  pugi::xml_node result = call.response.Result();
+  pugi::xml_node list = result.append_child("Users");
+  for (const User& user : page->items) AppendUser(list, "member", user);
+  AppendPageEnd(result, page->is_truncated, page->marker);
+  return {};
+}
+
+struct NamedOperation {
+  std::string_view action;
+  QueryOperation run;
+};
+
+constexpr NamedOperation kOperations[] = {
+    {"CreateAccessKey", CreateAccessKey}, {"ListAccessKeys", ListAccessKeys},
+    {"DeleteAccessKey", DeleteAccessKey}, {"UpdateAccessKey", UpdateAccessKey},
+    {"GetAccessKeyLastUsed", GetAccessKeyLastUsed},
+    {"CreateUser", CreateUser},           {"GetUser", GetUser},
+    {"DeleteUser", DeleteUser},           {"ListUsers", ListUsers},
+};
+
+}  // namespace
+
+std::optional<std::string_view> QueryParams::Get(std::string_view name) const {
+  for (const auto& [n, v] : fields_) {
+    if (n == name) return std::string_view(v);
+  }
+  return std::nullopt;
+}
+
+std::optional<QueryOperation> FindQueryOperation(std::string_view action) {
+  for (const NamedOperation& op : kOperations) {
+    if (op.action == action) return op.run;
+  }
+  return std::nullopt;
+}
+
+}  // namespace fakeiam::internal

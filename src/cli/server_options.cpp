@@ -1,0 +1,155 @@
+#include "cli/server_options.hpp"
+
+#include <charconv>
+#include <functional>
+#include <map>
+
+namespace fakeiam::cli {
+namespace {
+
+Error Bad(const std::string& message) { return Error::Make(ErrorCode::InvalidInput, message); }
+
+template <typename Int>
+Result<Int> ParseInt(const std::string& option, const std::string& text, Int min, Int max) {
+  Int value{};
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    return Bad(option + " takes a whole number from " + std::to_string(min) + " to " +
+               std::to_string(max) + ", not '" + text + "'");
+  }
+  return value;
+}
+
+using Setter = std::function<Result<void>(ServerCommand&, const std::string&)>;
+
+// Options that take a value, by name.
+const std::map<std::string, Setter>& ValueOptions() {
+  static const std::map<std::string, Setter> options = {
+      {"--host",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         if (v.empty()) return Bad("--host takes an address, e.g. 127.0.0.1");
+         c.server.host = v;
+         return {};
+       }},
+      {"--port",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         const Result<int> port = ParseInt<int>("--port", v, 0, 65535);
+         if (!port.ok()) return port.error();
+         c.server.port = *port;
+         return {};
+       }},
+      {"--seed",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         const Result<std::uint64_t> seed =
+             ParseInt<std::uint64_t>("--seed", v, 0, std::numeric_limits<std::uint64_t>::max());
+         if (!seed.ok()) return seed.error();
+         c.store.seed = *seed;
+         return {};
+       }},
+      {"--account-id",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         c.store.account_id = v;
+         return {};
+       }},
+      {"--key-quota",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         const Result<int> quota = ParseInt<int>("--key-quota", v, 0, 100000000);
+         if (!quota.ok()) return quota.error();
+         c.store.access_key_quota = *quota;
+         return {};
+       }},
+      {"--clock",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         if (v == "wall") {
+           c.clock = ClockChoice::Wall;
+         } else if (v == "fixed") {
+           c.clock = ClockChoice::Stepping;
+         } else if (const std::optional<Timestamp> start = ParseIso8601(v)) {
+           c.clock = ClockChoice::Stepping;
+           c.clock_start = *start;
+         } else {
+           return Bad("--clock takes wall, fixed or an ISO 8601 instant such as "
+                      "2025-01-01T00:00:00Z, not '" + v + "'");
+         }
+         return {};
+       }},
+      {"--state",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         c.state_file = v;
+         return {};
+       }},
+      {"--save-state",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         c.save_state_file = v;
+         return {};
+       }},
+  };
+  return options;
+}
+
+}  // namespace
+
+Result<ServerCommand> ParseServerCommand(const std::vector<std::string>& args) {
+  ServerCommand command;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      command.show_help = true;
+      continue;
+    }
+    if (arg == "--version") {
+      command.show_version = true;
+      continue;
+    }
+    if (arg == "--quiet" || arg == "-q") {
+      command.quiet = true;
+      continue;
+    }
+    const std::size_t eq = arg.find('=');
+    const std::string name = arg.substr(0, eq);
+    const auto option = ValueOptions().find(name);
+    if (option == ValueOptions().end()) {
+      return Bad("unknown option '" + arg + "' (see --help)");
+    }
+    std::string value;
+    if (eq != std::string::npos) {
+      value = arg.substr(eq + 1);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return Bad(name + " needs a value (see --help)");
+    }
+    if (Result<void> set = option->second(command, value); !set.ok()) return set.error();
+  }
+  if (Result<void> valid = ValidateOptions(command.store); !valid.ok()) {
+    return Bad("--account-id: " + valid.error().message);
+  }
+  return command;
+}
+
+std::string ServerUsage() {
+  return R"(usage: fakeiam-server [options]
+
+Serves a fake of the AWS IAM access-key API on a local HTTP endpoint. Point a client at it
+with --endpoint-url (AWS CLI), endpoint_url (boto3) or endpoint (AWS SDK for JavaScript).
+The first line on standard output is "fakeiam listening on http://HOST:PORT".
+SIGINT or SIGTERM stops it.
+
+options:
+  --host HOST          address to listen on (default 127.0.0.1)
+  --port PORT          port to listen on; 0 picks a free one (default 0)
+  --seed N             seed of every id, secret and request id (default 0)
+  --account-id ID      the account's 12-digit id (default 123456789012)
+  --clock CLOCK        where timestamps come from: wall (default, the real time), fixed
+                       (2025-01-01T00:00:00Z, one second more per event) or an ISO 8601 instant
+                       to step from
+  --key-quota N        access keys per user (default 2)
+  --state FILE         load users and keys from this fixture file at start
+  --save-state FILE    write users and keys to this file on shutdown (atomically)
+  --quiet, -q          do not log requests on standard error
+  --version            print the version and exit
+  --help, -h           print this help and exit
+)";
+}
+
+}  // namespace fakeiam::cli

@@ -1,0 +1,38 @@
+#include "http/authorization.hpp"
+
+namespace fakeiam::internal {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+AuthorizationParams ParseAuthorization(std::optional<std::string_view> header,
+                                       std::string_view scheme) {
+  AuthorizationParams result;
+  if (!header || header->substr(0, scheme.size()) != scheme) return result;
+  std::string_view rest = header->substr(scheme.size());
+  if (rest.empty() || (rest.front() != ' ' && rest.front() != '\t')) return result;
+  result.outcome = AuthorizationParse::Malformed;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(',');
+    const std::string_view item = Trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    const std::size_t eq = item.find('=');
+    if (eq == std::string_view::npos || eq == 0 || eq + 1 == item.size()) return result;
+    if (!result.params.emplace(std::string(item.substr(0, eq)), std::string(item.substr(eq + 1)))
+             .second) {
+      return result;
+    }
+  }
+  if (result.params.empty()) return result;
+  result.outcome = AuthorizationParse::Parsed;
+  return result;
+}
+
+}  // namespace fakeiam::internal

@@ -1,0 +1,24 @@
+// application/x-www-form-urlencoded text (form bodies and query strings) as name/value pairs.
+#ifndef FAKEIAM_SRC_HTTP_FORM_HPP_
+#define FAKEIAM_SRC_HTTP_FORM_HPP_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fakeiam::internal {
+
+using FormFields = std::vector<std::pair<std::string, std::string>>;
+
+// Decodes `text` ('+' is a space, %XX a byte). A field without '=' has an empty value. Returns
+// nothing when a '%' is not followed by two hex digits, or when the text holds a NUL byte.
+std::optional<FormFields> ParseForm(std::string_view text);
+
+// Percent-encodes everything but RFC 3986's unreserved characters (A-Z a-z 0-9 - . _ ~).
+std::string PercentEncode(std::string_view text);
+
+}  // namespace fakeiam::internal
+
+#endif  // FAKEIAM_SRC_HTTP_FORM_HPP_

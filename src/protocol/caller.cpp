@@ -1,0 +1,24 @@
+#include "protocol/caller.hpp"
+
+namespace fakeiam::internal {
+
+KeyHolder Caller::ImplicitHolder() const {
+  if (owner && !owner->is_root) return KeyHolder(owner->user_name);
+  return kAccountRoot;
+}
+
+std::string Caller::Arn(const Store& store) const {
+  return owner ? owner->arn : store.root_arn();
+}
+
+Caller IdentifyCaller(Store& store, std::string access_key_id, std::string_view service,
+                      std::string_view region) {
+  Caller caller;
+  caller.access_key_id = std::move(access_key_id);
+  if (caller.access_key_id.empty()) return caller;
+  caller.owner = store.FindKeyOwner(caller.access_key_id);
+  if (caller.owner) store.RecordKeyUse(caller.access_key_id, service, region);
+  return caller;
+}
+
+}  // namespace fakeiam::internal

@@ -1,0 +1,241 @@
+// The only file that includes httplib: it adapts httplib's requests to fakeiam's HttpRequest and
+// back, and manages the server's thread.
+#include "fakeiam/server.hpp"
+
+#include <dirent.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+namespace fakeiam {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+// Start's own readiness request, which the request log leaves out.
+constexpr char kProbeAgent[] = "fakeiam-readiness-probe";
+
+HttpRequest ToRequest(const httplib::Request& in) {
+  HttpRequest out;
+  out.method = in.method;
+  // `target` is the request target as sent; httplib's `path` is already percent-decoded.
+  const std::size_t question = in.target.find('?');
+  out.path = in.target.substr(0, question);
+  if (question != std::string::npos) out.query = in.target.substr(question + 1);
+  for (const auto& [name, value] : in.headers) out.headers.Add(name, value);
+  out.body = in.body;
+  return out;
+}
+
+void ToResponse(const HttpResponse& in, httplib::Response& out) {
+  out.status = in.status;
+  std::string content_type = "text/plain";
+  for (const auto& [name, value] : in.headers) {
+    if (strcasecmp(name.c_str(), "Content-Type") == 0) {
+      content_type = value;
+    } else {
+      out.set_header(name, value);
+    }
+  }
+  out.set_content(in.body, content_type);
+}
+
+// The local port of socket `fd`, or -1 when it is not an IP socket.
+int LocalPort(int fd) {
+  sockaddr_storage address{};
+  socklen_t size = sizeof address;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) return -1;
+  if (address.ss_family == AF_INET) {
+    return ntohs(reinterpret_cast<const sockaddr_in&>(address).sin_port);
+  }
+  if (address.ss_family == AF_INET6) {
+    return ntohs(reinterpret_cast<const sockaddr_in6&>(address).sin6_port);
+  }
+  return -1;
+}
+
+// httplib 0.11 keeps serving an idle keep-alive connection until the client closes it or its
+// keep-alive timeout passes, even after stop(). Shutting down the sockets this server accepted
+// (connected sockets whose local port is the server's) ends those waits at once.
+void ShutDownAcceptedConnections(int port) {
+  DIR* dir = opendir("/proc/self/fd");
+  if (!dir) return;
+  while (const dirent* entry = readdir(dir)) {
+    const int fd = std::atoi(entry->d_name);
+    struct stat info{};
+    if (fd <= 2 || fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) continue;
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening) continue;
+    if (LocalPort(fd) == port) shutdown(fd, SHUT_RDWR);
+  }
+  closedir(dir);
+}
+
+}  // namespace
+
+class Server::Impl {
+ public:
+  Impl(std::shared_ptr<Handler> handler, ServerOptions options)
+      : handler_(std::move(handler)), options_(std::move(options)) {
+    if (!handler_) throw std::invalid_argument("fakeiam::Server needs a handler");
+  }
+
+  ~Impl() { Stop(); }
+
+  Result<void> Start() {
+    if (thread_.joinable()) return {};
+    // A fresh httplib::Server per start: httplib 0.11 cannot restart a stopped one.
+    http_ = std::make_unique<httplib::Server>();
+    Configure(*http_);
+    port_ = options_.port == 0 ? http_->bind_to_any_port(options_.host)
+                               : (http_->bind_to_port(options_.host, options_.port)
+                                      ? options_.port
+                                      : -1);
+    if (port_ < 0) {
+      const std::string why = std::strerror(errno);
+      http_.reset();
+      port_ = 0;
+      return Error::Make(ErrorCode::ServiceFailure, "cannot listen on " + options_.host + ":" +
+                                                        std::to_string(options_.port) + ": " + why);
+    }
+    loop_done_ = false;
+    thread_ = std::thread([this] {
+      http_->listen_after_bind();
+      loop_done_ = true;
+    });
+    // httplib 0.11's stop() does nothing until the accept loop runs, so wait for it; then make
+    // one real request so that Start returns only once the server answers.
+    const auto deadline = SteadyClock::now() + std::chrono::seconds(5);
+    while (!http_->is_running() && SteadyClock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::microseconds(50));
+    }
+    if (!http_->is_running() || !Probe()) {
+      Stop();
+      return Error::Make(ErrorCode::ServiceFailure,
+                         "the server on " + options_.host + " did not come up");
+    }
+    return {};
+  }
+
+  void Stop() {
+    if (!thread_.joinable()) return;
+    http_->stop();
+    // Connections accepted before the listener closed may still be queued for a worker, so keep
+    // shutting them down until every worker has finished.
+    while (!loop_done_) {
+      ShutDownAcceptedConnections(port_);
+      for (int i = 0; i < 20 && !loop_done_; ++i) {
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+      }
+    }
+    thread_.join();
+    http_.reset();
+  }
+
+  bool running() const { return thread_.joinable(); }
+  int port() const { return port_; }
+  std::string endpoint() const {
+    return "http://" + options_.host + ":" + std::to_string(port_);
+  }
+  Handler& handler() const { return *handler_; }
+
+ private:
+  void Configure(httplib::Server& http) {
+    const int threads = options_.threads > 0 ? options_.threads : 1;
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    http.set_keep_alive_max_count(std::numeric_limits<size_t>::max() / 2);
+    http.set_keep_alive_timeout(options_.keep_alive_timeout.count());
+    http.set_read_timeout(options_.io_timeout);
+    http.set_write_timeout(options_.io_timeout);
+    http.set_payload_max_length(options_.max_request_bytes);
+    http.set_tcp_nodelay(true);
+    const auto serve = [this](const httplib::Request& in, httplib::Response& out) {
+      const auto start = SteadyClock::now();
+      const HttpRequest request = ToRequest(in);
+      const HttpResponse response = handler_->Handle(request);
+      ToResponse(response, out);
+      Log(in, request, response, start);
+    };
+    for (auto add : {&httplib::Server::Get, &httplib::Server::Post, &httplib::Server::Put,
+                     &httplib::Server::Patch, &httplib::Server::Delete,
+                     &httplib::Server::Options}) {
+      (http.*add)(".*", serve);
+    }
+    // Failures httplib finds itself (a body over the limit, an unparsable request) are answered
+    // in the request's dialect, like any other error.
+    http.set_error_handler([this](const httplib::Request& in, httplib::Response& out) {
+      if (!out.body.empty()) return;
+      const auto start = SteadyClock::now();
+      const HttpRequest request = ToRequest(in);
+      const HttpResponse response = handler_->Reject(request, TransportError(out.status));
+      ToResponse(response, out);
+      Log(in, request, response, start);
+    });
+    http.set_exception_handler(
+        [this](const httplib::Request& in, httplib::Response& out, std::exception_ptr) {
+          ToResponse(handler_->Reject(ToRequest(in),
+                                      Error::Make(ErrorCode::ServiceFailure,
+                                                  "The request processing has failed because of "
+                                                  "an unknown error, exception or failure.")),
+                     out);
+        });
+  }
+
+  static Error TransportError(int status) {
+    if (status == 413) {
+      return Error::Make(ErrorCode::RequestEntityTooLarge,
+                         "The request is larger than the server accepts.");
+    }
+    Error error = Error::Make(ErrorCode::MalformedQueryString,
+                              "The request could not be parsed (HTTP " + std::to_string(status) +
+                                  ").");
+    error.http_status = status;
+    return error;
+  }
+
+  void Log(const httplib::Request& in, const HttpRequest& request, const HttpResponse& response,
+           SteadyClock::time_point start) const {
+    if (!options_.on_request || in.get_header_value("User-Agent") == kProbeAgent) return;
+    options_.on_request(RequestLog{
+        request, response, in.remote_addr,
+        std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - start)});
+  }
+
+  bool Probe() const {
+    httplib::Client client(options_.host, port_);
+    client.set_default_headers({{"User-Agent", kProbeAgent}});
+    client.set_connection_timeout(std::chrono::seconds(1));
+    client.set_read_timeout(std::chrono::seconds(2));
+    const httplib::Result result = client.Get("/_fakeiam/health");
+    return result && result->status == 200;
+  }
+
+  std::shared_ptr<Handler> handler_;
+  ServerOptions options_;
+  std::unique_ptr<httplib::Server> http_;
+  std::thread thread_;
+  std::atomic<bool> loop_done_{false};
+  int port_ = 0;
+};
+
+Server::Server(std::shared_ptr<Handler> handler, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(handler), std::move(options))) {}
+Server::Server(std::shared_ptr<Store> store, ServerOptions options)
+    : Server(std::make_shared<Handler>(std::move(store)), std::move(options)) {}
+Server::~Server() = default;
+
+Result<void> Server::Start() { return impl_->Start(); }
+void Server::Stop() { impl_->Stop(); }
+bool Server::running() const { return impl_->running(); }
+int Server::port() const { return impl_->port(); }
+std::string Server::endpoint() const { return impl_->endpoint(); }
+Handler& Server::handler() const { return impl_->handler(); }
+
+}  // namespace fakeiam
