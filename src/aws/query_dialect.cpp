@@ -54,6 +54,33 @@ Result<QueryParams> ReadParams(const HttpRequest& request) {
   return QueryParams(std::move(*fields));
 }
 
+HttpResponse Answer(Store& store, const HttpRequest& request, const QueryParams& params,
+                    const std::string& request_id) {
+  const Result<std::optional<SigV4Credential>> credential = ReadSigV4Credential(request);
+  if (!credential.ok()) return ErrorFor(credential.error(), request_id);
+  const std::optional<std::string_view> action = params.Get("Action");
+  if (!action || action->empty()) {
+    return ErrorFor(Error::Make(ErrorCode::MissingAction,
+                                "The request is missing an action or a required parameter."),
+                    request_id);
+  }
+  const std::string_view version = params.Get("Version").value_or("NO_VERSION_SPECIFIED");
+  const std::optional<QueryOperation> operation = FindQueryOperation(*action);
+  if (!operation || version != kVersion) {
+    return ErrorFor(Error::Make(ErrorCode::InvalidAction,
+                                "Could not find operation " + std::string(*action) +
+                                    " for version " + std::string(version)),
+                    request_id);
+  }
+  const Caller caller = *credential ? IdentifyCaller(store, (*credential)->access_key_id, "iam",
+                                                     (*credential)->region)
+                                    : Caller{};
+  QueryResponseXml xml(*action);
+  const Result<void> outcome = (*operation)(QueryCall{store, params, caller, xml});
+  return outcome.ok() ? XmlResponse(200, xml.Finish(request_id), request_id)
+                      : ErrorFor(outcome.error(), request_id);
+}
+
 }  // namespace
 
 HttpResponse AwsErrorResponse(Store& store, const Error& error) {
@@ -64,33 +91,8 @@ HttpResponse HandleAwsQuery(Store& store, const HttpRequest& request) {
   const std::string request_id = store.NextRequestId(Cloud::Aws);
   const Result<QueryParams> params = ReadParams(request);
   if (!params.ok()) return ErrorFor(params.error(), request_id);
-  const Result<std::optional<SigV4Credential>> credential = ReadSigV4Credential(request);
-  if (!credential.ok()) return ErrorFor(credential.error(), request_id);
-
-  const std::optional<std::string_view> action = params->Get("Action");
-  if (!action || action->empty()) {
-    return ErrorFor(Error::Make(ErrorCode::MissingAction,
-                                "The request is missing an action or a required parameter."),
-                    request_id);
-  }
-  const std::string_view version = params->Get("Version").value_or("NO_VERSION_SPECIFIED");
-  const std::optional<QueryOperation> operation = FindQueryOperation(*action);
-  if (!operation || version != kVersion) {
-    return ErrorFor(Error::Make(ErrorCode::InvalidAction, "Could not find operation " +
-                                                              std::string(*action) +
-                                                              " for version " + std::string(version)),
-                    request_id);
-  }
-
-  const Caller caller =
-      *credential ? IdentifyCaller(store, (*credential)->access_key_id, "iam", (*credential)->region)
-                  : Caller{};
-  QueryResponseXml xml(*action);
-  const Result<void> outcome = (*operation)(QueryCall{store, *params, caller, xml});
-  HttpResponse response =
-      outcome.ok() ? XmlResponse(200, xml.Finish(request_id), request_id)
-                   : ErrorFor(outcome.error(), request_id);
-  response.operation = std::string(*action);
+  HttpResponse response = Answer(store, request, *params, request_id);
+  response.operation = std::string(params->Get("Action").value_or(""));
   return response;
 }
 

@@ -106,6 +106,10 @@ class Server::Impl {
                                                         std::to_string(options_.port) + ": " + why);
     }
     loop_done_ = false;
+    // Debian's httplib listens with a backlog of 5: a burst of connections (eight clients
+    // starting at once) overflows it and the kernel drops SYNs, which clients resend after a
+    // second. Listening again on the bound socket raises the backlog.
+    ::listen(listener_, SOMAXCONN);
     thread_ = std::thread([this] {
       http_->listen_after_bind();
       loop_done_ = true;
@@ -156,6 +160,13 @@ class Server::Impl {
     http.set_write_timeout(options_.io_timeout);
     http.set_payload_max_length(options_.max_request_bytes);
     http.set_tcp_nodelay(true);
+    // httplib's default also sets SO_REUSEPORT, which would let a second server bind a port that
+    // is in use and silently take half of its connections.
+    http.set_socket_options([this](socket_t sock) {
+      const int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      listener_ = sock;
+    });
     const auto serve = [this](const httplib::Request& in, httplib::Response& out) {
       const auto start = SteadyClock::now();
       const HttpRequest request = ToRequest(in);
@@ -223,6 +234,7 @@ class Server::Impl {
   std::thread thread_;
   std::atomic<bool> loop_done_{false};
   int port_ = 0;
+  int listener_ = -1;
 };
 
 Server::Server(std::shared_ptr<Handler> handler, ServerOptions options)

@@ -1,0 +1,228 @@
+// The embedded server: lifecycle (ephemeral ports, readiness, prompt RAII stop, restart), many
+// servers at once, a store shared with in-process calls, and serving on after bad requests.
+#include "fakeiam/server.hpp"
+
+#include <arpa/inet.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "xml_equivalence.hpp"
+
+namespace fakeiam {
+namespace {
+
+using testing_support::XmlText;
+using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
+
+constexpr char kListUsers[] = "Action=ListUsers&Version=2010-05-08";
+
+// A client as real ones are set up: without Nagle's delay, which would otherwise hold each
+// request body for the server's delayed ACK.
+std::unique_ptr<httplib::Client> ClientOf(const Server& server) {
+  auto client = std::make_unique<httplib::Client>("127.0.0.1", server.port());
+  client->set_tcp_nodelay(true);
+  client->set_keep_alive(true);
+  return client;
+}
+
+httplib::Result Post(const Server& server, const std::string& body) {
+  return ClientOf(server)->Post("/", body, "application/x-www-form-urlencoded");
+}
+
+// Sends raw bytes on a fresh connection and returns whatever comes back before it closes.
+std::string RawExchange(int port, const std::string& bytes) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  EXPECT_EQ(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
+  shutdown(fd, SHUT_WR);
+  std::string reply;
+  char buffer[4096];
+  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) reply.append(buffer, static_cast<size_t>(n));
+  close(fd);
+  return reply;
+}
+
+TEST(ServerTest, StartsOnAnEphemeralLoopbackPortAndAnswers) {
+  Server server(std::make_shared<Store>());
+  EXPECT_FALSE(server.running());
+  ASSERT_TRUE(server.Start().ok());
+  EXPECT_TRUE(server.running());
+  EXPECT_GT(server.port(), 0);
+  EXPECT_EQ(server.endpoint(), "http://127.0.0.1:" + std::to_string(server.port()));
+  const httplib::Result result = Post(server, kListUsers);
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200);
+  EXPECT_EQ(result->get_header_value("Content-Type"), "text/xml");
+  EXPECT_THAT(result->get_header_value("x-amzn-RequestId"), MatchesRegex("[0-9a-f-]{36}"));
+  EXPECT_THAT(result->body, HasSubstr("<ListUsersResponse"));
+}
+
+TEST(ServerTest, StopsAndRestarts) {
+  Server server(std::make_shared<Store>());
+  ASSERT_TRUE(server.Start().ok());
+  server.Stop();
+  EXPECT_FALSE(server.running());
+  server.Stop();  // idempotent
+  ASSERT_TRUE(server.Start().ok());
+  EXPECT_TRUE(Post(server, kListUsers));
+}
+
+TEST(ServerTest, DestructorStopsAndReleasesThePort) {
+  int port = 0;
+  {
+    Server server(std::make_shared<Store>());
+    ASSERT_TRUE(server.Start().ok());
+    port = server.port();
+  }
+  ServerOptions options;
+  options.port = port;
+  Server again(std::make_shared<Store>(), options);
+  EXPECT_TRUE(again.Start().ok());
+}
+
+TEST(ServerTest, StartOnAPortInUseFails) {
+  Server first(std::make_shared<Store>());
+  ASSERT_TRUE(first.Start().ok());
+  ServerOptions options;
+  options.port = first.port();
+  Server second(std::make_shared<Store>(), options);
+  const Result<void> started = second.Start();
+  ASSERT_FALSE(started.ok());
+  EXPECT_EQ(started.error().code, ErrorCode::ServiceFailure);
+  EXPECT_THAT(started.error().message, HasSubstr(std::to_string(first.port())));
+  EXPECT_FALSE(second.running());
+}
+
+TEST(ServerTest, StopIsPromptWithIdleKeepAliveConnections) {
+  ServerOptions options;
+  options.keep_alive_timeout = std::chrono::seconds(60);
+  Server server(std::make_shared<Store>(), options);
+  ASSERT_TRUE(server.Start().ok());
+  // Idle keep-alive connections would otherwise hold Stop for the keep-alive timeout.
+  std::vector<std::unique_ptr<httplib::Client>> clients;
+  for (int i = 0; i < 4; ++i) {
+    clients.push_back(ClientOf(server));
+    ASSERT_TRUE(clients.back()->Post("/", kListUsers, "application/x-www-form-urlencoded"));
+  }
+  const auto start = std::chrono::steady_clock::now();
+  server.Stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+  EXPECT_FALSE(server.running());
+}
+
+TEST(ServerTest, ManyServersRunAtOnceWithTheirOwnStores) {
+  std::vector<std::unique_ptr<Server>> servers;
+  std::set<int> ports;
+  for (int i = 0; i < 8; ++i) {
+    servers.push_back(std::make_unique<Server>(std::make_shared<Store>()));
+    ASSERT_TRUE(servers.back()->Start().ok());
+    ports.insert(servers.back()->port());
+  }
+  EXPECT_EQ(ports.size(), 8u);
+  ASSERT_EQ(Post(*servers[3], "Action=CreateUser&UserName=OnlyHere&Version=2010-05-08")->status,
+            200);
+  for (std::size_t i = 0; i < servers.size(); ++i) {
+    const auto result =
+        Post(*servers[i], "Action=GetUser&UserName=OnlyHere&Version=2010-05-08");
+    EXPECT_EQ(result->status, i == 3 ? 200 : 404) << i;
+  }
+}
+
+TEST(ServerTest, StoreIsSharedWithInProcessCalls) {
+  auto store = std::make_shared<Store>();
+  Server server(store);
+  ASSERT_TRUE(server.Start().ok());
+  ASSERT_TRUE(store->CreateUser("Bob").ok());
+  const auto created = Post(server, "Action=CreateAccessKey&UserName=Bob&Version=2010-05-08");
+  ASSERT_EQ(created->status, 200);
+  const auto keys = store->ListAccessKeys("Bob");
+  ASSERT_EQ(keys->items.size(), 1u);
+  EXPECT_EQ(keys->items[0].id, XmlText(created->body, "AccessKeyId"));
+  EXPECT_EQ(&server.handler().store(), store.get());
+}
+
+TEST(ServerTest, ConcurrentClientsAreAllServed) {
+  auto store = std::make_shared<Store>();
+  Server server(store);
+  ASSERT_TRUE(server.Start().ok());
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      const auto client = ClientOf(server);
+      const std::string user = "user" + std::to_string(t);
+      if (client->Post("/", "Action=CreateUser&UserName=" + user + "&Version=2010-05-08",
+                      "application/x-www-form-urlencoded")->status == 200) {
+        ok.fetch_add(1);
+      }
+      for (int i = 0; i < 25; ++i) {
+        const auto r = client->Post("/", kListUsers, "application/x-www-form-urlencoded");
+        if (r && r->status == 200) ok.fetch_add(1);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 8 * 26);
+  EXPECT_EQ(store->ListUsers()->items.size(), 8u);
+}
+
+TEST(ServerTest, KeepsServingAfterBadRequests) {
+  ServerOptions options;
+  options.max_request_bytes = 4096;
+  Server server(std::make_shared<Store>(), options);
+  ASSERT_TRUE(server.Start().ok());
+  // Not HTTP at all.
+  RawExchange(server.port(), "\x16\x03\x01garbage\r\n\r\n");
+  // A request line httplib cannot parse: it closes the connection.
+  RawExchange(server.port(), "GET\r\n\r\n");
+  // A body over the transport's limit is refused in the AWS format.
+  const auto huge = Post(server, std::string(8192, 'x'));
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413);
+  EXPECT_EQ(XmlText(huge->body, "Code"), "RequestEntityTooLarge");
+  // Broken percent-encoding and an unknown action are ordinary AWS errors.
+  EXPECT_EQ(XmlText(Post(server, "Action=ListUsers&X=%ZZ")->body, "Code"), "MalformedQueryString");
+  EXPECT_EQ(XmlText(Post(server, "Action=Nope&Version=2010-05-08")->body, "Code"), "InvalidAction");
+  // A client that connects and says nothing does not stop others.
+  const int idle = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(server.port()));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  ASSERT_EQ(connect(idle, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  EXPECT_EQ(Post(server, kListUsers)->status, 200);
+  close(idle);
+}
+
+TEST(ServerTest, LogsEveryAnsweredRequestButItsOwnProbe) {
+  std::mutex mu;
+  std::vector<std::string> lines;
+  ServerOptions options;
+  options.on_request = [&](const RequestLog& log) {
+    std::lock_guard<std::mutex> lock(mu);
+    lines.push_back(log.request.method + " " + log.response.operation + " " +
+                    std::to_string(log.response.status) + " " + log.remote_address);
+  };
+  Server server(std::make_shared<Store>(), options);
+  ASSERT_TRUE(server.Start().ok());
+  Post(server, kListUsers);
+  Post(server, "Action=Nope&Version=2010-05-08");
+  server.Stop();
+  EXPECT_THAT(lines, ::testing::ElementsAre("POST ListUsers 200 127.0.0.1", "POST Nope 400 127.0.0.1"));
+}
+
+}  // namespace
+}  // namespace fakeiam
