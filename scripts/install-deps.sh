@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Installs, from Debian's archive, whatever of fakeiam's build and test dependencies is missing.
 #   install-deps.sh build   what building the library, its examples and benchmarks needs
-#   install-deps.sh test    that, plus what the test suite needs
+#   install-deps.sh demo    that, plus the AWS CLI the demo drives
+#   install-deps.sh test    that, plus the real clients the test suite drives
 set -euo pipefail
 
-build_packages=(cmake g++ make pkg-config python3 libssl-dev nlohmann-json3-dev
-                libgtest-dev libgmock-dev libbenchmark-dev)
-test_packages=()
+build_packages=(cmake g++ make pkg-config python3 libssl-dev nlohmann-json3-dev libpugixml-dev
+                liburiparser-dev libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev)
+demo_packages=(awscli)
+test_packages=(awscli python3-boto3 nodejs npm)
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;
+  demo) wanted=("${build_packages[@]}" "${demo_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  *) echo "usage: $0 build|demo|test" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -30,6 +30,9 @@ class FakeIamServer:
         self.endpoint = line[len(prefix):].strip()
 
     def server_log(self):
+        """What the server wrote to standard error so far (all of it, once stopped)."""
+        if self.log.closed:
+            return self._final_log
         self.log.seek(0)
         return self.log.read().decode(errors="replace")
 
@@ -38,6 +41,10 @@ class FakeIamServer:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             self.process.wait(timeout=10)
+        if not self.log.closed:
+            self._final_log = self.server_log()
+            self.log.close()
+            self.process.stdout.close()
         return self.process.returncode
 
     def __enter__(self):

@@ -385,6 +385,15 @@ describe("errors as the SDK surfaces them", () => {
       name: "NoSuchEntityException", code: "NoSuchEntity", status: 404,
       message: `The Access Key with id ${UNKNOWN_KEY_ID} cannot be found.`,
     });
+    // Another user's key counts as missing too.
+    await iam.send(new CreateUserCommand({ UserName: "Other" }));
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: "Other" }));
+    await assertServiceError(iam.send(new DeleteAccessKeyCommand({ UserName: "Bob", AccessKeyId: AccessKey.AccessKeyId })), {
+      name: "NoSuchEntityException", code: "NoSuchEntity", status: 404,
+      message: `The Access Key with id ${AccessKey.AccessKeyId} cannot be found.`,
+    });
+    const others = await iam.send(new ListAccessKeysCommand({ UserName: "Other" }));
+    assert.deepEqual(others.AccessKeyMetadata.map((k) => k.AccessKeyId), [AccessKey.AccessKeyId]);
   });
 
   test("EntityAlreadyExists: CreateUser twice (names ignore case)", async () => {
