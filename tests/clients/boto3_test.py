@@ -77,9 +77,11 @@ class FakeIamTestCase(unittest.TestCase):
 
     def client(self, key_id=OUTSIDER_KEY, secret=OUTSIDER_SECRET, region="us-east-1",
                server=None):
-        return SESSION.client("iam", endpoint_url=(server or self.server).endpoint,
-                              region_name=region, aws_access_key_id=key_id,
-                              aws_secret_access_key=secret, config=NO_RETRIES)
+        client = SESSION.client("iam", endpoint_url=(server or self.server).endpoint,
+                                region_name=region, aws_access_key_id=key_id,
+                                aws_secret_access_key=secret, config=NO_RETRIES)
+        self.addCleanup(client.close)  # its pooled connections, before the server stops
+        return client
 
     def client_for(self, key, **kwargs):
         """A client signing with a CreateAccessKey result."""
@@ -475,12 +477,37 @@ class ErrorsTest(FakeIamTestCase):
              "constraint: Member must satisfy regular expression pattern: "
              "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)"),
         ]
-        for call, message in cases:
+        for call, message in cases + self.server_only_validation_cases():
             with self.assertRaises(ClientError) as cm:
                 call()
             # ValidationError is not in the IAM model: a plain ClientError, no subclass.
             self.assertIs(type(cm.exception), ClientError)
             self.assert_error(cm, "ValidationError", 400, message)
+
+    def server_only_validation_cases(self):
+        """Input botocore lets through (it checks no pattern, enum or maximum) or never sends."""
+        omit_key_id = self.client()
+        omit_key_id.meta.events.register(
+            "before-sign.iam.DeleteAccessKey",
+            lambda request, **_: request.data.pop("AccessKeyId"))
+        long_bad_name = "a b" * 30
+        violation = ("Value '%s' at 'userName' failed to satisfy constraint: Member must "
+                     % long_bad_name)
+        return [
+            (lambda: omit_key_id.delete_access_key(UserName="Bob", AccessKeyId=OUTSIDER_KEY),
+             "1 validation error detected: Value null at 'accessKeyId' failed to satisfy "
+             "constraint: Member must not be null"),
+            (lambda: self.admin.update_access_key(AccessKeyId="AKIA-not-valid-id!!",
+                                                  Status="Active"),
+             "1 validation error detected: Value 'AKIA-not-valid-id!!' at 'accessKeyId' failed "
+             "to satisfy constraint: Member must satisfy regular expression pattern: [\\w]+"),
+            (lambda: self.admin.update_access_key(AccessKeyId=OUTSIDER_KEY, Status="Bogus"),
+             "1 validation error detected: Value 'Bogus' at 'status' failed to satisfy "
+             "constraint: Member must satisfy enum value set: [Active, Inactive, Expired]"),
+            (lambda: self.admin.create_user(UserName=long_bad_name),
+             "2 validation errors detected: " + violation + "have length less than or equal to "
+             "64; " + violation + "satisfy regular expression pattern: [\\w+=,.@-]+"),
+        ]
 
     def test_garbage_marker(self):
         # InvalidInput *is* modelled for IAM (InvalidInputException), so boto3 raises the subclass.
@@ -549,6 +576,17 @@ class ErrorsTest(FakeIamTestCase):
         self.assertIs(type(cm.exception), ClientError)
         self.assert_error(cm, "MissingAction", 400,
                           "The request is missing an action or a required parameter.")
+
+    def test_malformed_form_body(self):
+        # AWS's common errors list MalformedQueryString with HTTP 404 (sic).
+        self.admin.meta.events.register(
+            "before-sign.iam.ListUsers",
+            lambda request, **_: setattr(request, "data",
+                                         "Action=ListUsers&Version=2010-05-08&Bad=%zz"))
+        with self.assertRaises(ClientError) as cm:
+            self.admin.list_users()
+        self.assert_error(cm, "MalformedQueryString", 404,
+                          "The query string contains a syntax error.")
 
     def test_errors_leave_state_alone(self):
         # After a run of failures the store still holds exactly what succeeded.

@@ -446,9 +446,10 @@ describe("errors as the SDK surfaces them", () => {
     // IAM answers 403, not 404, here; AccessDenied is not modelled, so the error is generic.
     await assertServiceError(iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: UNKNOWN_KEY_ID })), {
       name: "AccessDenied", code: "AccessDenied", status: 403,
-      // AWS's wording always has a colon after "perform".
+      // Real IAM's wording for this case, as recorded from AWS: no colon after "perform" (its
+      // policy denials elsewhere have one).
       message: new RegExp(`^User: ${rootArn.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not authorized ` +
-        `to perform: iam:GetAccessKeyLastUsed on resource: `),
+        `to perform iam:GetAccessKeyLastUsed on resource: access key ${UNKNOWN_KEY_ID}$`),
     });
   });
 
