@@ -154,7 +154,8 @@ class Server::Impl {
   void Configure(httplib::Server& http) {
     const int threads = options_.threads > 0 ? options_.threads : 1;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-    http.set_keep_alive_max_count(std::numeric_limits<size_t>::max() / 2);
+    // Requests one connection may carry before httplib closes it; clients reconnect after.
+    http.set_keep_alive_max_count(1000000);
     http.set_keep_alive_timeout(options_.keep_alive_timeout.count());
     http.set_read_timeout(options_.io_timeout);
     http.set_write_timeout(options_.io_timeout);

@@ -197,7 +197,7 @@ class SeedExamplesTest(FakeIamTestCase):
 
 
 class PaginationTest(FakeIamTestCase):
-    """botocore's paginators: PageSize goes on the wire as MaxItems, MaxItems/NextToken stay local."""
+    """botocore's paginators: PageSize is MaxItems on the wire; MaxItems/NextToken stay local."""
 
     SERVER_ARGS = ("--key-quota", "50")
     KEYS = 23
@@ -334,7 +334,8 @@ class ImplicitUserTest(FakeIamTestCase):
         self.assertEqual([m["AccessKeyId"] for m in self.admin.list_access_keys()[
             "AccessKeyMetadata"]], [root_key["AccessKeyId"]])
         # The root's key is nobody's user key.
-        self.assertNotIn(root_key["AccessKeyId"], [m["AccessKeyId"] for m in self.bob.list_access_keys()["AccessKeyMetadata"]])
+        bobs = [m["AccessKeyId"] for m in self.bob.list_access_keys()["AccessKeyMetadata"]]
+        self.assertNotIn(root_key["AccessKeyId"], bobs)
 
         # The root's own key manages the root's keys as well.
         root = self.client_for(root_key)
@@ -405,7 +406,7 @@ class AccessKeyLastUsedTest(FakeIamTestCase):
 
 
 class ErrorsTest(FakeIamTestCase):
-    """Errors as boto3 surfaces them: ClientError subclasses for modelled codes, ClientError else."""
+    """Errors as boto3 surfaces them: modelled codes as ClientError subclasses, others as is."""
 
     def setUp(self):
         super().setUp()
