@@ -67,10 +67,10 @@ HttpResponse Answer(Store& store, const HttpRequest& request, const QueryParams&
   const std::string_view version = params.Get("Version").value_or("NO_VERSION_SPECIFIED");
   const std::optional<QueryOperation> operation = FindQueryOperation(*action);
   if (!operation || version != kVersion) {
-    return ErrorFor(Error::Make(ErrorCode::InvalidAction,
-                                "Could not find operation " + std::string(*action) +
-                                    " for version " + std::string(version)),
-                    request_id);
+    return ErrorFor(
+        Error::Make(ErrorCode::InvalidAction, "Could not find operation " + std::string(*action) +
+                                                  " for version " + std::string(version)),
+        request_id);
   }
   const Caller caller = *credential ? IdentifyCaller(store, (*credential)->access_key_id, "iam",
                                                      (*credential)->region)

@@ -211,11 +211,15 @@ struct NamedOperation {
 };
 
 constexpr NamedOperation kOperations[] = {
-    {"CreateAccessKey", CreateAccessKey}, {"ListAccessKeys", ListAccessKeys},
-    {"DeleteAccessKey", DeleteAccessKey}, {"UpdateAccessKey", UpdateAccessKey},
+    {"CreateAccessKey", CreateAccessKey},
+    {"ListAccessKeys", ListAccessKeys},
+    {"DeleteAccessKey", DeleteAccessKey},
+    {"UpdateAccessKey", UpdateAccessKey},
     {"GetAccessKeyLastUsed", GetAccessKeyLastUsed},
-    {"CreateUser", CreateUser},           {"GetUser", GetUser},
-    {"DeleteUser", DeleteUser},           {"ListUsers", ListUsers},
+    {"CreateUser", CreateUser},
+    {"GetUser", GetUser},
+    {"DeleteUser", DeleteUser},
+    {"ListUsers", ListUsers},
 };
 
 }  // namespace

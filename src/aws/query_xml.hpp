@@ -4,7 +4,6 @@
 #define FAKEIAM_SRC_AWS_QUERY_XML_HPP_
 
 #include <pugixml.hpp>
-
 #include <string>
 #include <string_view>
 

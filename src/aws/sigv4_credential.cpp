@@ -37,8 +37,7 @@ Result<std::optional<SigV4Credential>> ReadSigV4Credential(const HttpRequest& re
   }
   for (const char* name : {"Credential", "SignedHeaders", "Signature"}) {
     if (!auth.params.count(name)) {
-      return Incomplete(std::string("the Authorization header has no '") + name +
-                        "' parameter.");
+      return Incomplete(std::string("the Authorization header has no '") + name + "' parameter.");
     }
   }
   const std::vector<std::string_view> scope = Split(auth.params.find("Credential")->second, '/');

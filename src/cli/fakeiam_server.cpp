@@ -1,8 +1,9 @@
 // fakeiam-server: the embedded server as a command, for offline developer testing.
+#include <pthread.h>
+
 #include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <pthread.h>
 
 #include "cli/server_options.hpp"
 #include "fakeiam/fixture.hpp"

@@ -22,6 +22,17 @@ Result<Int> ParseInt(const std::string& option, const std::string& text, Int min
 
 using Setter = std::function<Result<void>(ServerCommand&, const std::string&)>;
 
+// A setter of the whole-number field `field` selects, in [min, max].
+template <typename Int, typename Field>
+Setter IntSetter(const std::string& option, Int min, Int max, Field field) {
+  return [=](ServerCommand& c, const std::string& v) -> Result<void> {
+    const Result<Int> value = ParseInt<Int>(option, v, min, max);
+    if (!value.ok()) return value.error();
+    field(c) = *value;
+    return {};
+  };
+}
+
 // Options that take a value, by name.
 const std::map<std::string, Setter>& ValueOptions() {
   static const std::map<std::string, Setter> options = {
@@ -32,32 +43,17 @@ const std::map<std::string, Setter>& ValueOptions() {
          return {};
        }},
       {"--port",
-       [](ServerCommand& c, const std::string& v) -> Result<void> {
-         const Result<int> port = ParseInt<int>("--port", v, 0, 65535);
-         if (!port.ok()) return port.error();
-         c.server.port = *port;
-         return {};
-       }},
+       IntSetter("--port", 0, 65535, [](ServerCommand& c) -> int& { return c.server.port; })},
       {"--seed",
-       [](ServerCommand& c, const std::string& v) -> Result<void> {
-         const Result<std::uint64_t> seed =
-             ParseInt<std::uint64_t>("--seed", v, 0, std::numeric_limits<std::uint64_t>::max());
-         if (!seed.ok()) return seed.error();
-         c.store.seed = *seed;
-         return {};
-       }},
+       IntSetter<std::uint64_t>("--seed", 0, std::numeric_limits<std::uint64_t>::max(),
+                                [](ServerCommand& c) -> std::uint64_t& { return c.store.seed; })},
       {"--account-id",
        [](ServerCommand& c, const std::string& v) -> Result<void> {
          c.store.account_id = v;
          return {};
        }},
-      {"--key-quota",
-       [](ServerCommand& c, const std::string& v) -> Result<void> {
-         const Result<int> quota = ParseInt<int>("--key-quota", v, 0, 100000000);
-         if (!quota.ok()) return quota.error();
-         c.store.access_key_quota = *quota;
-         return {};
-       }},
+      {"--key-quota", IntSetter("--key-quota", 0, 100000000,
+                                [](ServerCommand& c) -> int& { return c.store.access_key_quota; })},
       {"--clock",
        [](ServerCommand& c, const std::string& v) -> Result<void> {
          if (v == "wall") {
@@ -68,8 +64,10 @@ const std::map<std::string, Setter>& ValueOptions() {
            c.clock = ClockChoice::Stepping;
            c.clock_start = *start;
          } else {
-           return Bad("--clock takes wall, fixed or an ISO 8601 instant such as "
-                      "2025-01-01T00:00:00Z, not '" + v + "'");
+           return Bad(
+               "--clock takes wall, fixed or an ISO 8601 instant such as "
+               "2025-01-01T00:00:00Z, not '" +
+               v + "'");
          }
          return {};
        }},

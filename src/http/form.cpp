@@ -36,8 +36,7 @@ std::optional<FormFields> ParseForm(std::string_view text) {
                                URI_BR_DONT_TOUCH) != URI_SUCCESS) {
     return std::nullopt;
   }
-  const std::unique_ptr<UriQueryListA, void (*)(UriQueryListA*)> owner(list,
-                                                                      uriFreeQueryListA);
+  const std::unique_ptr<UriQueryListA, void (*)(UriQueryListA*)> owner(list, uriFreeQueryListA);
   fields.reserve(static_cast<std::size_t>(count));
   for (const UriQueryListA* item = list; item; item = item->next) {
     fields.emplace_back(item->key ? item->key : "", item->value ? item->value : "");
@@ -48,8 +47,8 @@ std::optional<FormFields> ParseForm(std::string_view text) {
 std::string PercentEncode(std::string_view text) {
   // uriEscapeExA writes at most 3 characters per input byte plus the terminator.
   std::string out(text.size() * 3 + 1, '\0');
-  const char* end = uriEscapeExA(text.data(), text.data() + text.size(), out.data(), URI_FALSE,
-                                 URI_FALSE);
+  const char* end =
+      uriEscapeExA(text.data(), text.data() + text.size(), out.data(), URI_FALSE, URI_FALSE);
   out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
 }

@@ -1,6 +1,6 @@
-#include "fakeiam/http.hpp"
-
 #include <algorithm>
+
+#include "fakeiam/http.hpp"
 
 namespace fakeiam {
 namespace {
@@ -25,8 +25,9 @@ std::optional<std::string_view> Headers::Get(std::string_view name) const {
 }
 
 std::size_t Headers::Count(std::string_view name) const {
-  return static_cast<std::size_t>(std::count_if(
-      fields_.begin(), fields_.end(), [&](const auto& field) { return SameName(field.first, name); }));
+  return static_cast<std::size_t>(
+      std::count_if(fields_.begin(), fields_.end(),
+                    [&](const auto& field) { return SameName(field.first, name); }));
 }
 
 void Headers::Add(std::string name, std::string value) {

@@ -7,9 +7,7 @@ KeyHolder Caller::ImplicitHolder() const {
   return kAccountRoot;
 }
 
-std::string Caller::Arn(const Store& store) const {
-  return owner ? owner->arn : store.root_arn();
-}
+std::string Caller::Arn(const Store& store) const { return owner ? owner->arn : store.root_arn(); }
 
 Caller IdentifyCaller(Store& store, std::string access_key_id, std::string_view service,
                       std::string_view region) {

@@ -31,14 +31,13 @@ HttpResponse Handler::Reject(const HttpRequest&, const Error& error) const {
 
 HttpResponse Handler::Handle(const HttpRequest& request) const {
   if (request.body.size() > options_.max_body_bytes) {
-    return Reject(request, Error::Make(ErrorCode::RequestEntityTooLarge,
-                                       "The request body is " +
-                                           std::to_string(request.body.size()) +
-                                           " bytes; the limit is " +
-                                           std::to_string(options_.max_body_bytes) + "."));
+    return Reject(
+        request,
+        Error::Make(ErrorCode::RequestEntityTooLarge,
+                    "The request body is " + std::to_string(request.body.size()) +
+                        " bytes; the limit is " + std::to_string(options_.max_body_bytes) + "."));
   }
-  if (internal::StartsWith(request.path, kReservedPrefix) &&
-      request.path == "/_fakeiam/health") {
+  if (internal::StartsWith(request.path, kReservedPrefix) && request.path == "/_fakeiam/health") {
     return Health();
   }
   return internal::HandleAwsQuery(*store_, request);

@@ -68,7 +68,7 @@ void ShutDownAcceptedConnections(int port) {
   if (!dir) return;
   while (const dirent* entry = readdir(dir)) {
     const int fd = std::atoi(entry->d_name);
-    struct stat info{};
+    struct stat info {};
     if (fd <= 2 || fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) continue;
     int listening = 0;
     socklen_t size = sizeof listening;
@@ -94,10 +94,9 @@ class Server::Impl {
     // A fresh httplib::Server per start: httplib 0.11 cannot restart a stopped one.
     http_ = std::make_unique<httplib::Server>();
     Configure(*http_);
-    port_ = options_.port == 0 ? http_->bind_to_any_port(options_.host)
-                               : (http_->bind_to_port(options_.host, options_.port)
-                                      ? options_.port
-                                      : -1);
+    port_ = options_.port == 0
+                ? http_->bind_to_any_port(options_.host)
+                : (http_->bind_to_port(options_.host, options_.port) ? options_.port : -1);
     if (port_ < 0) {
       const std::string why = std::strerror(errno);
       http_.reset();
@@ -145,15 +144,15 @@ class Server::Impl {
 
   bool running() const { return thread_.joinable(); }
   int port() const { return port_; }
-  std::string endpoint() const {
-    return "http://" + options_.host + ":" + std::to_string(port_);
-  }
+  std::string endpoint() const { return "http://" + options_.host + ":" + std::to_string(port_); }
   Handler& handler() const { return *handler_; }
 
  private:
   void Configure(httplib::Server& http) {
     const int threads = options_.threads > 0 ? options_.threads : 1;
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    http.new_task_queue = [threads] {
+      return new httplib::ThreadPool(static_cast<size_t>(threads));
+    };
     // Requests one connection may carry before httplib closes it; clients reconnect after.
     http.set_keep_alive_max_count(1000000);
     http.set_keep_alive_timeout(options_.keep_alive_timeout.count());
@@ -175,9 +174,9 @@ class Server::Impl {
       ToResponse(response, out);
       Log(in, request, response, start);
     };
-    for (auto add : {&httplib::Server::Get, &httplib::Server::Post, &httplib::Server::Put,
-                     &httplib::Server::Patch, &httplib::Server::Delete,
-                     &httplib::Server::Options}) {
+    for (auto add :
+         {&httplib::Server::Get, &httplib::Server::Post, &httplib::Server::Put,
+          &httplib::Server::Patch, &httplib::Server::Delete, &httplib::Server::Options}) {
       (http.*add)(".*", serve);
     }
     // Failures httplib finds itself (a body over the limit, an unparsable request) are answered
@@ -205,9 +204,9 @@ class Server::Impl {
       return Error::Make(ErrorCode::RequestEntityTooLarge,
                          "The request is larger than the server accepts.");
     }
-    Error error = Error::Make(ErrorCode::MalformedQueryString,
-                              "The request could not be parsed (HTTP " + std::to_string(status) +
-                                  ").");
+    Error error =
+        Error::Make(ErrorCode::MalformedQueryString,
+                    "The request could not be parsed (HTTP " + std::to_string(status) + ").");
     error.http_status = status;
     return error;
   }

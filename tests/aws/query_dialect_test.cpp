@@ -11,9 +11,9 @@
 namespace fakeiam {
 namespace {
 
-using testing_support::XmlText;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
+using testing_support::XmlText;
 
 HttpRequest Form(std::string body, std::string content_type = "application/x-www-form-urlencoded") {
   HttpRequest request;
@@ -26,7 +26,8 @@ HttpRequest Form(std::string body, std::string content_type = "application/x-www
 HttpRequest Signed(std::string body, const std::string& key, const std::string& region) {
   HttpRequest request = Form(std::move(body));
   request.headers.Add("Authorization", "AWS4-HMAC-SHA256 Credential=" + key + "/20250101/" +
-                                           region + "/iam/aws4_request, SignedHeaders=host, "
+                                           region +
+                                           "/iam/aws4_request, SignedHeaders=host, "
                                            "Signature=00");
   return request;
 }
@@ -61,8 +62,9 @@ TEST_F(QueryDialectTest, MergesQueryStringAndFormBody) {
 }
 
 TEST_F(QueryDialectTest, ReadsABodyWithCharsetOrWithoutContentType) {
-  EXPECT_EQ(handler_.Handle(Form("Action=GetUser&UserName=Bob&Version=2010-05-08",
-                                 "Application/X-WWW-Form-Urlencoded; charset=utf-8"))
+  EXPECT_EQ(handler_
+                .Handle(Form("Action=GetUser&UserName=Bob&Version=2010-05-08",
+                             "Application/X-WWW-Form-Urlencoded; charset=utf-8"))
                 .status,
             200);
   EXPECT_EQ(handler_.Handle(Form("Action=GetUser&UserName=Bob&Version=2010-05-08", "")).status,
@@ -77,15 +79,16 @@ TEST_F(QueryDialectTest, IgnoresABodyOfAnotherContentType) {
 }
 
 TEST_F(QueryDialectTest, DecodesPlusAndPercentEscapes) {
-  EXPECT_EQ(XmlText(handler_.Handle(Form("Action=CreateUser&UserName=a%2Bb%40c.d&Version=2010-05-"
-                                         "08"))
+  EXPECT_EQ(XmlText(handler_
+                        .Handle(Form("Action=CreateUser&UserName=a%2Bb%40c.d&Version=2010-05-"
+                                     "08"))
                         .body,
                     "UserName"),
             "a+b@c.d");
-  EXPECT_THAT(XmlText(handler_.Handle(Form("Action=CreateUser&UserName=a+b&Version=2010-05-08"))
-                          .body,
-                      "Message"),
-              HasSubstr("Value 'a b' at 'userName'"));
+  EXPECT_THAT(
+      XmlText(handler_.Handle(Form("Action=CreateUser&UserName=a+b&Version=2010-05-08")).body,
+              "Message"),
+      HasSubstr("Value 'a b' at 'userName'"));
 }
 
 TEST_F(QueryDialectTest, RefusesBrokenEscapesAndNulBytes) {
@@ -127,9 +130,9 @@ TEST_F(QueryDialectTest, EchoedInputIsSafeXmlText) {
 
 TEST_F(QueryDialectTest, SigningKeyRecordsItsUseWithTheCredentialRegion) {
   const auto key = store_->CreateAccessKey("Bob");
-  EXPECT_EQ(handler_.Handle(Signed("Action=ListUsers&Version=2010-05-08", key->id, "eu-west-3"))
-                .status,
-            200);
+  EXPECT_EQ(
+      handler_.Handle(Signed("Action=ListUsers&Version=2010-05-08", key->id, "eu-west-3")).status,
+      200);
   const auto used = store_->GetAccessKeyLastUsed(key->id);
   ASSERT_TRUE(used->last_used.has_value());
   EXPECT_EQ(used->last_used->region, "eu-west-3");
@@ -161,8 +164,9 @@ TEST_F(QueryDialectTest, UnknownOrMissingSignatureActsAsTheRoot) {
 
 TEST_F(QueryDialectTest, MalformedSigV4HeadersAreIncompleteSignature) {
   for (const char* header :
-       {"AWS4-HMAC-SHA256 ", "AWS4-HMAC-SHA256 Credential=AKID/2025/us-east-1/iam/aws4_request, "
-                             "SignedHeaders=host, Signature=00",
+       {"AWS4-HMAC-SHA256 ",
+        "AWS4-HMAC-SHA256 Credential=AKID/2025/us-east-1/iam/aws4_request, "
+        "SignedHeaders=host, Signature=00",
         "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/iam/aws4_request, "
         "Credential=AKID/20250101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=00",
         "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/iam/aws3_request, SignedHeaders=host, "
@@ -181,7 +185,8 @@ TEST_F(QueryDialectTest, EveryResponseHasItsOwnRequestId) {
     const HttpResponse response =
         handler_.Handle(Form(i % 2 ? "Action=ListUsers&Version=2010-05-08" : "Action=Nope"));
     const std::string id = std::string(*response.headers.Get("x-amzn-RequestId"));
-    EXPECT_THAT(id, MatchesRegex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+    EXPECT_THAT(
+        id, MatchesRegex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
     EXPECT_TRUE(ids.insert(id).second);
   }
 }

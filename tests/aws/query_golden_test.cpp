@@ -91,18 +91,19 @@ TEST_F(QueryGoldenTest, EveryOperationAndError) {
       {"list_access_keys_truncated", "Action=ListAccessKeys&UserName=Bob&MaxItems=1" + v, "", 200,
        "Marker"},
       {"list_access_keys_next_page",
-       "Action=ListAccessKeys&UserName=Bob&MaxItems=1&Marker={list_access_keys_truncated}" + v,
-       "", 200},
+       "Action=ListAccessKeys&UserName=Bob&MaxItems=1&Marker={list_access_keys_truncated}" + v, "",
+       200},
       {"update_access_key",
-       "Action=UpdateAccessKey&UserName=Bob&AccessKeyId={create_access_key_second}&Status=Inactive" +
+       "Action=UpdateAccessKey&UserName=Bob&AccessKeyId={create_access_key_second}&Status="
+       "Inactive" +
            v,
        "", 200},
       {"get_access_key_last_used_never",
        "Action=GetAccessKeyLastUsed&AccessKeyId={create_access_key}" + v, "", 200},
       {"list_access_keys_implicit_user", "Action=ListAccessKeys" + v, "{create_access_key}", 200},
       {"get_user_implicit", "Action=GetUser" + v, "{create_access_key}", 200},
-      {"get_access_key_last_used", "Action=GetAccessKeyLastUsed&AccessKeyId={create_access_key}" + v,
-       "", 200},
+      {"get_access_key_last_used",
+       "Action=GetAccessKeyLastUsed&AccessKeyId={create_access_key}" + v, "", 200},
       {"create_access_key_root", "Action=CreateAccessKey" + v, "AKIAUNKNOWNCALLER000", 200},
       {"list_access_keys_root", "Action=ListAccessKeys" + v, "", 200},
       {"get_user_root", "Action=GetUser" + v, "", 200},
@@ -146,8 +147,8 @@ TEST_F(QueryGoldenTest, ErrorsFoundOutsideTheDialect) {
   Check("error_incomplete_signature", handler_.Handle(incomplete), 400);
 
   Check("error_request_entity_too_large",
-        handler_.Handle(Post("Action=ListUsers&Version=2010-05-08&Pad=" + std::string(70000, 'x'),
-                             "")),
+        handler_.Handle(
+            Post("Action=ListUsers&Version=2010-05-08&Pad=" + std::string(70000, 'x'), "")),
         413);
   Check("error_service_failure",
         handler_.Reject(Post("", ""), Error::Make(ErrorCode::ServiceFailure,

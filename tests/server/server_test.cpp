@@ -19,9 +19,9 @@
 namespace fakeiam {
 namespace {
 
-using testing_support::XmlText;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
+using testing_support::XmlText;
 
 constexpr char kListUsers[] = "Action=ListUsers&Version=2010-05-08";
 
@@ -50,7 +50,8 @@ std::string RawExchange(int port, const std::string& bytes) {
   shutdown(fd, SHUT_WR);
   std::string reply;
   char buffer[4096];
-  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) reply.append(buffer, static_cast<size_t>(n));
+  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;)
+    reply.append(buffer, static_cast<size_t>(n));
   close(fd);
   return reply;
 }
@@ -135,8 +136,7 @@ TEST(ServerTest, ManyServersRunAtOnceWithTheirOwnStores) {
   ASSERT_EQ(Post(*servers[3], "Action=CreateUser&UserName=OnlyHere&Version=2010-05-08")->status,
             200);
   for (std::size_t i = 0; i < servers.size(); ++i) {
-    const auto result =
-        Post(*servers[i], "Action=GetUser&UserName=OnlyHere&Version=2010-05-08");
+    const auto result = Post(*servers[i], "Action=GetUser&UserName=OnlyHere&Version=2010-05-08");
     EXPECT_EQ(result->status, i == 3 ? 200 : 404) << i;
   }
 }
@@ -164,8 +164,10 @@ TEST(ServerTest, ConcurrentClientsAreAllServed) {
     threads.emplace_back([&, t] {
       const auto client = ClientOf(server);
       const std::string user = "user" + std::to_string(t);
-      if (client->Post("/", "Action=CreateUser&UserName=" + user + "&Version=2010-05-08",
-                      "application/x-www-form-urlencoded")->status == 200) {
+      if (client
+              ->Post("/", "Action=CreateUser&UserName=" + user + "&Version=2010-05-08",
+                     "application/x-www-form-urlencoded")
+              ->status == 200) {
         ok.fetch_add(1);
       }
       for (int i = 0; i < 25; ++i) {
@@ -221,7 +223,8 @@ TEST(ServerTest, LogsEveryAnsweredRequestButItsOwnProbe) {
   Post(server, kListUsers);
   Post(server, "Action=Nope&Version=2010-05-08");
   server.Stop();
-  EXPECT_THAT(lines, ::testing::ElementsAre("POST ListUsers 200 127.0.0.1", "POST Nope 400 127.0.0.1"));
+  EXPECT_THAT(lines,
+              ::testing::ElementsAre("POST ListUsers 200 127.0.0.1", "POST Nope 400 127.0.0.1"));
 }
 
 }  // namespace

@@ -45,7 +45,8 @@ std::string Difference(const pugi::xml_node& a, const pugi::xml_node& b, const s
 
 ::testing::AssertionResult XmlEquivalent(const std::string& expected, const std::string& actual) {
   pugi::xml_document a, b;
-  if (!a.load_string(expected.c_str())) return ::testing::AssertionFailure() << "expected is not XML";
+  if (!a.load_string(expected.c_str()))
+    return ::testing::AssertionFailure() << "expected is not XML";
   if (!b.load_string(actual.c_str())) {
     return ::testing::AssertionFailure() << "actual is not XML:\n" << actual;
   }
