@@ -94,7 +94,8 @@ class Store {
   // Who owns the key with this id, if the store knows it.
   std::optional<KeyOwner> FindKeyOwner(std::string_view access_key_id) const;
   // Notes that the key signed a request now (for GetAccessKeyLastUsed). Returns false and
-  // changes nothing when the key is unknown.
+  // changes nothing when the key is unknown or not Active: only an Active key can sign a request
+  // the cloud accepts.
   bool RecordKeyUse(std::string_view access_key_id, std::string_view service_name,
                     std::string_view region);
   // Marks a key Expired (the API cannot; AWS expires keys itself). Errors: NoSuchEntity.

@@ -16,12 +16,14 @@ int Fail(const std::string& message, int code) {
   return code;
 }
 
+// Empty fields (a request that did not parse has no method or target) are logged as "-".
+const char* OrDash(const std::string& s) { return s.empty() ? "-" : s.c_str(); }
+
 void LogRequest(const fakeiam::RequestLog& log) {
   const std::string target =
       log.request.query.empty() ? log.request.path : log.request.path + "?" + log.request.query;
-  std::fprintf(stderr, "%s %s %s %s %d %.2fms\n", log.remote_address.c_str(),
-               log.request.method.c_str(), target.c_str(),
-               log.response.operation.empty() ? "-" : log.response.operation.c_str(),
+  std::fprintf(stderr, "%s %s %s %s %d %.2fms\n", OrDash(log.remote_address),
+               OrDash(log.request.method), OrDash(target), OrDash(log.response.operation),
                log.response.status, static_cast<double>(log.elapsed.count()) / 1000.0);
 }
 

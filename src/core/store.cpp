@@ -379,7 +379,7 @@ class Store::Impl {
   bool RecordKeyUse(std::string_view id, std::string_view service, std::string_view region) {
     std::unique_lock lock(mu_);
     const KeyEntry* entry = data_.FindKey(id);
-    if (!entry) return false;
+    if (!entry || entry->second.status != KeyStatus::Active) return false;
     data_.last_used[entry] =
         KeyUsage{options_.clock->Now(), std::string(service), std::string(region)};
     return true;

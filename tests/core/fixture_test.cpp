@@ -74,8 +74,8 @@ TEST_F(FixtureTest, RoundTripKeepsEveryField) {
   const auto a = original.CreateAccessKey("Alice");
   ASSERT_TRUE(original.CreateAccessKey("Alice").ok());
   ASSERT_TRUE(original.CreateAccessKey(kAccountRoot).ok());
-  ASSERT_TRUE(original.UpdateAccessKey("Alice", a->id, KeyStatus::Inactive).ok());
   ASSERT_TRUE(original.RecordKeyUse(a->id, "iam", "ap-south-1"));
+  ASSERT_TRUE(original.UpdateAccessKey("Alice", a->id, KeyStatus::Inactive).ok());
   ASSERT_TRUE(testing_support::Ok(SaveFixture(original, PathOf("state.json"))));
 
   Store restored(options);

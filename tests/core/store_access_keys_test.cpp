@@ -150,6 +150,15 @@ TEST_F(StoreAccessKeysTest, LastUsedIsEmptyUntilTheKeySignsARequest) {
   EXPECT_FALSE(store_.RecordKeyUse("AKIAUNKNOWNUNKNOWN00", "iam", "us-east-1"));
 }
 
+TEST_F(StoreAccessKeysTest, OnlyActiveKeysRecordUse) {
+  const auto key = store_.CreateAccessKey("Bob");
+  ASSERT_TRUE(store_.UpdateAccessKey("Bob", key->id, KeyStatus::Inactive).ok());
+  EXPECT_FALSE(store_.RecordKeyUse(key->id, "iam", "us-east-1"));
+  EXPECT_FALSE(store_.GetAccessKeyLastUsed(key->id)->last_used.has_value());
+  ASSERT_TRUE(store_.ExpireAccessKey(key->id).ok());
+  EXPECT_FALSE(store_.RecordKeyUse(key->id, "iam", "us-east-1"));
+}
+
 TEST_F(StoreAccessKeysTest, FindKeyOwnerNamesTheUserOrTheRoot) {
   const auto bobs = store_.CreateAccessKey("Bob");
   const auto roots = store_.CreateAccessKey(kAccountRoot);
