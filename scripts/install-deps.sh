@@ -17,9 +17,19 @@ case "${1:-build}" in
   *) echo "usage: $0 build|demo|test" >&2; exit 2 ;;
 esac
 
+# Node.js may come from elsewhere than Debian (with npm inside its own package): the commands
+# are what count.
+have() {
+  case "$1" in
+    nodejs) command -v node >/dev/null ;;
+    npm) command -v npm >/dev/null ;;
+    *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" ;;
+  esac
+}
+
 missing=()
 for pkg in "${wanted[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  have "$pkg" || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
