@@ -14,6 +14,8 @@ enum class ErrorCode {
   InvalidInput,                // semantically invalid input, e.g. a malformed pagination marker
   MissingAction,               // a query request without Action
   InvalidAction,               // an Action the service does not have
+  UnknownOperation,            // a REST route the service does not have
+  MethodNotAllowed,            // a REST route asked with a method it does not take
   MalformedQueryString,        // a form body or query string that cannot be decoded
   RequestEntityTooLarge,       // a request body over the size limit
   NoSuchEntity,                // the user or access key does not exist
@@ -37,7 +39,7 @@ std::string_view ToString(ErrorCode code);
 int DefaultHttpStatus(ErrorCode code);
 
 // What an error is about, so that each dialect can name it in its own words.
-enum class Subject { None, User, AccessKey };
+enum class Subject { None, User, AccessKey, Marker };
 
 // One failure: a code, the HTTP status to answer it with and a message in AWS's wording.
 struct Error {

@@ -19,7 +19,8 @@ struct HandlerOptions {
 };
 
 // Routes each request by its path: `/_fakeiam/...` is fakeiam's own (`GET /_fakeiam/health`
-// answers 200 when the handler is up); everything else is the AWS IAM Query API.
+// answers 200 when the handler is up); `/v5/...` (any `/v<digits>/...`) is Huawei Cloud IAM v5's
+// REST API; everything else is the AWS IAM Query API.
 // Thread-safe: many threads may call Handle at once.
 class Handler {
  public:

@@ -82,9 +82,11 @@ class Store {
   // returned, so keys created or deleted between pages are neither skipped nor repeated.
   // Errors: ValidationError, NoSuchEntity, InvalidInput (a marker not issued for this listing).
   Result<Page<AccessKey>> ListAccessKeys(KeyHolder holder, const PageRequest& page = {}) const;
-  // Sets Active or Inactive. Errors: ValidationError, NoSuchEntity (no such holder, or the
-  // holder has no key with this id), InvalidInput (Expired cannot be set).
-  Result<void> UpdateAccessKey(KeyHolder holder, std::string_view access_key_id, KeyStatus status);
+  // Sets Active or Inactive and returns the key as listings show it. Errors: ValidationError,
+  // NoSuchEntity (no such holder, or the holder has no key with this id), InvalidInput (Expired
+  // cannot be set).
+  Result<AccessKey> UpdateAccessKey(KeyHolder holder, std::string_view access_key_id,
+                                    KeyStatus status);
   // Errors: ValidationError, NoSuchEntity.
   Result<void> DeleteAccessKey(KeyHolder holder, std::string_view access_key_id);
   // Errors: ValidationError, NoSuchEntity.

@@ -5,7 +5,7 @@
 #include "aws/query_operations.hpp"
 #include "aws/sigv4_credential.hpp"
 #include "core/ascii.hpp"
-#include "http/form.hpp"
+#include "http/url_encoding.hpp"
 
 namespace fakeiam::internal {
 namespace {

@@ -130,7 +130,9 @@ Result<void> UpdateAccessKey(const QueryCall& call) {
                            "' at 'status' failed to satisfy constraint: Member must satisfy "
                            "enum value set: [Active, Inactive, Expired]");
   }
-  return call.store.UpdateAccessKey(HolderOf(call), *id, *status);
+  const Result<AccessKey> updated = call.store.UpdateAccessKey(HolderOf(call), *id, *status);
+  if (!updated.ok()) return updated.error();
+  return {};
 }
 
 Result<void> GetAccessKeyLastUsed(const QueryCall& call) {

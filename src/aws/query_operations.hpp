@@ -9,7 +9,7 @@
 #include "aws/query_xml.hpp"
 #include "fakeiam/result.hpp"
 #include "fakeiam/store.hpp"
-#include "http/form.hpp"
+#include "http/url_encoding.hpp"
 #include "protocol/caller.hpp"
 
 namespace fakeiam::internal {

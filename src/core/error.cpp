@@ -16,6 +16,8 @@ constexpr CodeInfo kCodes[] = {
     {"InvalidInput", 400},
     {"MissingAction", 400},
     {"InvalidAction", 400},
+    {"UnknownOperation", 404},
+    {"MethodNotAllowed", 405},
     {"MalformedQueryString", 404},  // sic: AWS's common errors list it as 404
     {"RequestEntityTooLarge", 413},
     {"NoSuchEntity", 404},

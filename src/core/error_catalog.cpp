@@ -41,7 +41,8 @@ Error AccessKeyQuotaExceeded(int quota) {
 
 Error InvalidMarker() {
   return Error::Make(ErrorCode::InvalidInput,
-                     "Invalid Marker: it is malformed or was issued for another listing.");
+                     "Invalid Marker: it is malformed or was issued for another listing.",
+                     Subject::Marker);
 }
 
 Error StatusNotSettable(KeyStatus status) {

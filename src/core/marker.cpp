@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include "core/base64.hpp"
+
 namespace fakeiam::internal {
 namespace {
 
@@ -10,32 +12,6 @@ constexpr std::size_t kChecksumSize = 8;
 // Base64 of the longest position (a 128-character user name) stays within AWS's 320 and
 // Huawei's 400 marker characters.
 constexpr std::size_t kMaxMarkerSize = 320;
-
-std::string Base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(bytes.data()),
-                                static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
-std::optional<std::string> FromBase64(std::string_view text) {
-  if (text.empty() || text.size() % 4 != 0 || text.size() > kMaxMarkerSize) return std::nullopt;
-  std::string out(text.size() / 4 * 3 + 1, '\0');
-  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(text.data()),
-                                static_cast<int>(text.size()));
-  if (n < 0) return std::nullopt;
-  // EVP_DecodeBlock counts padding as zero bytes.
-  std::size_t size = static_cast<std::size_t>(n);
-  if (text.back() == '=') --size;
-  if (text[text.size() - 2] == '=') --size;
-  out.resize(size);
-  // Only the canonical spelling is accepted (no whitespace, no alternative padding bits).
-  if (Base64(out) != text) return std::nullopt;
-  return out;
-}
 
 }  // namespace
 
@@ -65,12 +41,13 @@ std::string MarkerCodec::Encode(ListingKind kind, std::string_view scope,
   body += kVersion;
   body += static_cast<char>(kind);
   body += position;
-  return Base64(body + Checksum(kind, scope, body));
+  return Base64Encode(body + Checksum(kind, scope, body));
 }
 
 std::optional<std::string> MarkerCodec::Decode(ListingKind kind, std::string_view scope,
                                                std::string_view marker) const {
-  const std::optional<std::string> raw = FromBase64(marker);
+  if (marker.size() > kMaxMarkerSize) return std::nullopt;
+  const std::optional<std::string> raw = Base64Decode(marker);
   if (!raw || raw->size() < 2 + kChecksumSize) return std::nullopt;
   const std::string_view bytes = *raw;
   const std::string_view body = bytes.substr(0, bytes.size() - kChecksumSize);

@@ -329,7 +329,7 @@ class Store::Impl {
     return result;
   }
 
-  Result<void> UpdateAccessKey(KeyHolder holder, std::string_view id, KeyStatus status) {
+  Result<AccessKey> UpdateAccessKey(KeyHolder holder, std::string_view id, KeyStatus status) {
     Validation v;
     if (holder) v.ExistingUserName(*holder);
     v.AccessKeyId(id);
@@ -339,7 +339,7 @@ class Store::Impl {
     Result<KeyEntry*> entry = HeldKey(holder, id);
     if (!entry.ok()) return entry.error();
     (*entry)->second.status = status;
-    return {};
+    return ToAccessKey(**entry, /*with_secret=*/false);
   }
 
   Result<void> DeleteAccessKey(KeyHolder holder, std::string_view id) {
@@ -561,8 +561,8 @@ Result<AccessKey> Store::CreateAccessKey(KeyHolder holder) {
 Result<Page<AccessKey>> Store::ListAccessKeys(KeyHolder holder, const PageRequest& page) const {
   return impl_->ListAccessKeys(holder, page);
 }
-Result<void> Store::UpdateAccessKey(KeyHolder holder, std::string_view access_key_id,
-                                    KeyStatus status) {
+Result<AccessKey> Store::UpdateAccessKey(KeyHolder holder, std::string_view access_key_id,
+                                         KeyStatus status) {
   return impl_->UpdateAccessKey(holder, access_key_id, status);
 }
 Result<void> Store::DeleteAccessKey(KeyHolder holder, std::string_view access_key_id) {

@@ -4,11 +4,21 @@
 
 #include "aws/query_dialect.hpp"
 #include "core/ascii.hpp"
+#include "huawei/v5_dialect.hpp"
 
 namespace fakeiam {
 namespace {
 
 constexpr std::string_view kReservedPrefix = "/_fakeiam/";
+
+// REST paths (/v5/..., and any other /v<digits>/...) are Huawei's; the AWS Query API is posted
+// to "/".
+bool IsHuaweiPath(std::string_view path) {
+  if (!internal::StartsWith(path, "/v") || path.size() < 3) return false;
+  std::size_t i = 2;
+  while (i < path.size() && path[i] >= '0' && path[i] <= '9') ++i;
+  return i > 2 && (i == path.size() || path[i] == '/');
+}
 
 HttpResponse Health() {
   HttpResponse response;
@@ -25,8 +35,9 @@ Handler::Handler(std::shared_ptr<Store> store, HandlerOptions options)
   if (!store_) throw std::invalid_argument("fakeiam::Handler needs a store");
 }
 
-HttpResponse Handler::Reject(const HttpRequest&, const Error& error) const {
-  return internal::AwsErrorResponse(*store_, error);
+HttpResponse Handler::Reject(const HttpRequest& request, const Error& error) const {
+  return IsHuaweiPath(request.path) ? internal::HuaweiErrorResponse(*store_, error)
+                                    : internal::AwsErrorResponse(*store_, error);
 }
 
 HttpResponse Handler::Handle(const HttpRequest& request) const {
@@ -40,6 +51,7 @@ HttpResponse Handler::Handle(const HttpRequest& request) const {
   if (internal::StartsWith(request.path, kReservedPrefix) && request.path == "/_fakeiam/health") {
     return Health();
   }
+  if (IsHuaweiPath(request.path)) return internal::HandleHuaweiV5(*store_, request);
   return internal::HandleAwsQuery(*store_, request);
 }
 

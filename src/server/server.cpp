@@ -35,7 +35,7 @@ HttpRequest ToRequest(const httplib::Request& in) {
 
 void ToResponse(const HttpResponse& in, httplib::Response& out) {
   out.status = in.status;
-  std::string content_type = "text/plain";
+  std::string content_type;
   for (const auto& [name, value] : in.headers) {
     if (strcasecmp(name.c_str(), "Content-Type") == 0) {
       content_type = value;
@@ -43,7 +43,10 @@ void ToResponse(const HttpResponse& in, httplib::Response& out) {
       out.set_header(name, value);
     }
   }
-  out.set_content(in.body, content_type);
+  // A response without a body (204) carries no content type either.
+  if (!content_type.empty() || !in.body.empty()) {
+    out.set_content(in.body, content_type.empty() ? "text/plain" : content_type);
+  }
 }
 
 // The local port of socket `fd`, or -1 when it is not an IP socket.
@@ -174,6 +177,17 @@ class Server::Impl {
       ToResponse(response, out);
       Log(in, request, response, start);
     };
+    // httplib 0.11 refuses a POST or PUT with neither Content-Length nor chunked encoding (what
+    // `curl -X POST` sends), though such a request simply has an empty body; serve those before
+    // httplib tries to read a body.
+    http.set_pre_routing_handler([serve](const httplib::Request& in, httplib::Response& out) {
+      if (in.method == "GET" || in.method == "HEAD" || in.has_header("Content-Length") ||
+          in.has_header("Transfer-Encoding")) {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
+      serve(in, out);
+      return httplib::Server::HandlerResponse::Handled;
+    });
     for (auto add :
          {&httplib::Server::Get, &httplib::Server::Post, &httplib::Server::Put,
           &httplib::Server::Patch, &httplib::Server::Delete, &httplib::Server::Options}) {
@@ -204,9 +218,9 @@ class Server::Impl {
       return Error::Make(ErrorCode::RequestEntityTooLarge,
                          "The request is larger than the server accepts.");
     }
-    Error error =
-        Error::Make(ErrorCode::MalformedQueryString,
-                    "The request could not be parsed (HTTP " + std::to_string(status) + ").");
+    Error error = Error::Make(ErrorCode::InvalidInput,
+                              "The request is not a well-formed HTTP request (HTTP status " +
+                                  std::to_string(status) + ").");
     error.http_status = status;
     return error;
   }

@@ -1,4 +1,4 @@
-#include "http/form.hpp"
+#include "http/url_encoding.hpp"
 
 #include <uriparser/Uri.h>
 
@@ -26,13 +26,14 @@ bool EscapesAreWellFormed(std::string_view text) {
 
 }  // namespace
 
-std::optional<FormFields> ParseForm(std::string_view text) {
+std::optional<FormFields> ParseForm(std::string_view text, bool plus_is_space) {
   if (!EscapesAreWellFormed(text)) return std::nullopt;
   FormFields fields;
   if (text.empty()) return fields;
   UriQueryListA* list = nullptr;
   int count = 0;
-  if (uriDissectQueryMallocExA(&list, &count, text.data(), text.data() + text.size(), URI_TRUE,
+  if (uriDissectQueryMallocExA(&list, &count, text.data(), text.data() + text.size(),
+                               plus_is_space ? URI_TRUE : URI_FALSE,
                                URI_BR_DONT_TOUCH) != URI_SUCCESS) {
     return std::nullopt;
   }
@@ -42,6 +43,15 @@ std::optional<FormFields> ParseForm(std::string_view text) {
     fields.emplace_back(item->key ? item->key : "", item->value ? item->value : "");
   }
   return fields;
+}
+
+std::optional<std::string> PercentDecode(std::string_view text) {
+  if (!EscapesAreWellFormed(text)) return std::nullopt;
+  std::string out(text);
+  out.push_back('\0');
+  const char* end = uriUnescapeInPlaceExA(out.data(), URI_FALSE, URI_BR_DONT_TOUCH);
+  out.resize(static_cast<std::size_t>(end - out.data()));
+  return out;
 }
 
 std::string PercentEncode(std::string_view text) {

@@ -1,0 +1,218 @@
+#include "huawei/v5_dialect.hpp"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/ascii.hpp"
+#include "http/url_encoding.hpp"
+#include "huawei/sdk_hmac_credential.hpp"
+#include "huawei/v5_errors.hpp"
+#include "huawei/v5_route.hpp"
+#include "protocol/caller.hpp"
+
+namespace fakeiam::internal {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int kDefaultLimit = 100;
+constexpr int kMaxLimit = 200;
+constexpr std::size_t kMinMarker = 4;
+constexpr std::size_t kMaxMarker = 400;
+// fakeiam's markers are never longer than the store accepts; a longer one cannot be its own.
+constexpr std::size_t kMaxStoreMarker = 320;
+
+Error InvalidParameter(std::string_view name, std::string_view why) {
+  return Error::Make(ErrorCode::ValidationError,
+                     "Request parameter " + std::string(name) + " is invalid: " + std::string(why));
+}
+
+Error InvalidMarker() {
+  return Error::Make(ErrorCode::InvalidInput, "invalid marker", Subject::Marker);
+}
+
+// v5 shows two statuses; an Expired key can sign nothing, like an inactive one.
+const char* V5Status(KeyStatus status) {
+  return status == KeyStatus::Active ? "active" : "inactive";
+}
+
+std::string V5Time(Timestamp t) { return FormatIso8601(t, /*with_millis=*/true); }
+
+Json Metadata(const AccessKey& key) {
+  Json j;
+  j["user_id"] = key.user_id;
+  j["access_key_id"] = key.id;
+  j["created_at"] = V5Time(key.create_date);
+  j["status"] = V5Status(key.status);
+  return j;
+}
+
+struct Call {
+  Store& store;
+  const HttpRequest& request;
+  const V5Route& route;
+  const User& user;
+};
+
+Result<PageRequest> ReadPage(const HttpRequest& request) {
+  const std::optional<FormFields> fields = ParseForm(request.query, /*plus_is_space=*/false);
+  if (!fields) return InvalidParameter("query", "it has a malformed percent-escape.");
+  PageRequest page;
+  std::set<std::string> seen;
+  for (const auto& [name, value] : *fields) {
+    if (!seen.insert(name).second) return InvalidParameter(name, "it is given more than once.");
+    if (name == "limit") {
+      int limit = 0;
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), limit);
+      if (ec != std::errc() || end != value.data() + value.size() || limit < 1 ||
+          limit > kMaxLimit) {
+        return InvalidParameter("limit",
+                                "it is a whole number from 1 to 200, not '" + value + "'.");
+      }
+      page.max_items = limit;
+    } else if (name == "marker") {
+      if (value.size() < kMinMarker || value.size() > kMaxMarker ||
+          value.size() > kMaxStoreMarker ||
+          value.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                  "0123456789+/=_-") != std::string::npos) {
+        return InvalidMarker();
+      }
+      page.marker = value;
+    }
+  }
+  if (!page.max_items) page.max_items = kDefaultLimit;
+  return page;
+}
+
+Result<HttpResponse> ListAccessKeys(const Call& call, const std::string& request_id) {
+  const Result<PageRequest> request = ReadPage(call.request);
+  if (!request.ok()) return request.error();
+  const Result<Page<AccessKey>> page = call.store.ListAccessKeys(call.user.name, *request);
+  if (!page.ok()) return page.error();
+  Json keys = Json::array();
+  for (const AccessKey& key : page->items) keys.push_back(Metadata(key));
+  Json page_info;
+  if (page->is_truncated) page_info["next_marker"] = page->marker;
+  page_info["current_count"] = page->items.size();
+  Json body;
+  body["access_keys"] = std::move(keys);
+  body["page_info"] = std::move(page_info);
+  return V5JsonResponse(200, body.dump(), request_id);
+}
+
+Result<HttpResponse> CreateAccessKey(const Call& call, const std::string& request_id) {
+  const Result<AccessKey> key = call.store.CreateAccessKey(call.user.name);
+  if (!key.ok()) return key.error();
+  Json created;
+  created["user_id"] = key->user_id;
+  created["access_key_id"] = key->id;
+  created["created_at"] = V5Time(key->create_date);
+  created["secret_access_key"] = key->secret;
+  created["status"] = V5Status(key->status);
+  return V5JsonResponse(201, Json{{"access_key", std::move(created)}}.dump(), request_id);
+}
+
+// `{"status": "active" | "inactive"}`.
+Result<KeyStatus> ReadStatusBody(const HttpRequest& request) {
+  if (const std::optional<std::string_view> type = request.headers.Get("Content-Type");
+      type && !StartsWith(ToLower(*type), "application/json")) {
+    return InvalidParameter("Content-Type", "the body must be application/json.");
+  }
+  const Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    return InvalidParameter("body", "it must be a JSON object such as {\"status\": \"active\"}.");
+  }
+  const auto status = body.find("status");
+  if (status == body.end() || !status->is_string()) {
+    return InvalidParameter("status", "it is required, \"active\" or \"inactive\".");
+  }
+  const std::string text = status->get<std::string>();
+  if (text == "active") return KeyStatus::Active;
+  if (text == "inactive") return KeyStatus::Inactive;
+  return InvalidParameter("status", "it is \"active\" or \"inactive\", not \"" + text + "\".");
+}
+
+Result<HttpResponse> UpdateAccessKey(const Call& call, const std::string& request_id) {
+  const Result<KeyStatus> status = ReadStatusBody(call.request);
+  if (!status.ok()) return status.error();
+  const Result<AccessKey> updated =
+      call.store.UpdateAccessKey(call.user.name, call.route.access_key_id, *status);
+  if (!updated.ok()) return updated.error();
+  return V5JsonResponse(200, Json{{"access_key", Metadata(*updated)}}.dump(), request_id);
+}
+
+Result<HttpResponse> DeleteAccessKey(const Call& call, const std::string& request_id) {
+  if (Result<void> deleted = call.store.DeleteAccessKey(call.user.name, call.route.access_key_id);
+      !deleted.ok()) {
+    return deleted.error();
+  }
+  HttpResponse response;
+  response.status = 204;
+  response.headers.Add("X-Request-Id", request_id);
+  return response;
+}
+
+Result<HttpResponse> ShowAccessKeyLastUsed(const Call& call, const std::string& request_id) {
+  const Result<AccessKeyLastUsed> used = call.store.GetAccessKeyLastUsed(call.route.access_key_id);
+  // Another user's key is as missing here as on the other routes.
+  if (!used.ok() || used->user_id != call.user.id) {
+    return Error::Make(ErrorCode::NoSuchEntity, "no such access key", Subject::AccessKey,
+                       call.route.access_key_id);
+  }
+  Json last_used = Json::object();
+  if (used->last_used) last_used["last_used_at"] = V5Time(used->last_used->date);
+  return V5JsonResponse(200, Json{{"access_key_last_used", std::move(last_used)}}.dump(),
+                        request_id);
+}
+
+Result<HttpResponse> Dispatch(const Call& call, const std::string& request_id) {
+  switch (call.route.operation) {
+    case V5Operation::ListAccessKeys:
+      return ListAccessKeys(call, request_id);
+    case V5Operation::CreateAccessKey:
+      return CreateAccessKey(call, request_id);
+    case V5Operation::UpdateAccessKey:
+      return UpdateAccessKey(call, request_id);
+    case V5Operation::DeleteAccessKey:
+      return DeleteAccessKey(call, request_id);
+    case V5Operation::ShowAccessKeyLastUsed:
+      return ShowAccessKeyLastUsed(call, request_id);
+  }
+  return Error::Make(ErrorCode::UnknownOperation, "no such operation");
+}
+
+Result<HttpResponse> Answer(Store& store, const HttpRequest& request, const V5Route& route,
+                            const std::string& request_id) {
+  const Result<std::optional<SdkHmacCredential>> credential = ReadSdkHmacCredential(request);
+  if (!credential.ok()) return credential.error();
+  if (*credential) IdentifyCaller(store, (*credential)->access_key_id, "iam", "");
+  const Result<User> user = store.GetUserById(route.user_id);
+  if (!user.ok()) return user.error();
+  return Dispatch(Call{store, request, route, *user}, request_id);
+}
+
+}  // namespace
+
+HttpResponse HuaweiErrorResponse(Store& store, const Error& error) {
+  return V5ErrorResponse(error, store.NextRequestId(Cloud::Huawei));
+}
+
+HttpResponse HandleHuaweiV5(Store& store, const HttpRequest& request) {
+  const std::string request_id = store.NextRequestId(Cloud::Huawei);
+  const Result<V5Route> route = MatchV5Route(request.method, request.path);
+  if (!route.ok()) {
+    HttpResponse response = V5ErrorResponse(route.error(), request_id);
+    if (route.error().code == ErrorCode::MethodNotAllowed) {
+      response.headers.Add("Allow", route.error().subject_id);
+    }
+    return response;
+  }
+  Result<HttpResponse> answer = Answer(store, request, *route, request_id);
+  HttpResponse response =
+      answer.ok() ? std::move(*answer) : V5ErrorResponse(answer.error(), request_id);
+  response.operation = std::string(ToString(route->operation));
+  return response;
+}
+
+}  // namespace fakeiam::internal
