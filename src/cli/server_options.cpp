@@ -47,6 +47,13 @@ const std::map<std::string, Setter>& ValueOptions() {
       {"--seed",
        IntSetter<std::uint64_t>("--seed", 0, std::numeric_limits<std::uint64_t>::max(),
                                 [](ServerCommand& c) -> std::uint64_t& { return c.store.seed; })},
+      {"--profile",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         const std::optional<Cloud> profile = ParseCloud(v);
+         if (!profile) return Bad("--profile takes aws or huawei, not '" + v + "'");
+         c.store.profile = *profile;
+         return {};
+       }},
       {"--account-id",
        [](ServerCommand& c, const std::string& v) -> Result<void> {
          c.store.account_id = v;
@@ -128,16 +135,20 @@ Result<ServerCommand> ParseServerCommand(const std::vector<std::string>& args) {
 std::string ServerUsage() {
   return R"(usage: fakeiam-server [options]
 
-Serves a fake of the AWS IAM access-key API on a local HTTP endpoint. Point a client at it
-with --endpoint-url (AWS CLI), endpoint_url (boto3) or endpoint (AWS SDK for JavaScript).
+Serves a fake of the AWS IAM access-key API (POST /) and of Huawei Cloud IAM v5's
+(/v5/users/{user_id}/access-keys) on one local HTTP endpoint. Point a client at it with
+--endpoint-url (AWS CLI), endpoint_url (boto3), endpoint (AWS SDK for JavaScript) or
+withEndpoint (Huawei Cloud SDK).
 The first line on standard output is "fakeiam listening on http://HOST:PORT".
 SIGINT or SIGTERM stops it.
 
 options:
   --host HOST          address to listen on (default 127.0.0.1)
   --port PORT          port to listen on; 0 picks a free one (default 0)
+  --profile CLOUD      whose formats new ids, keys and secrets take: aws (default) or huawei
   --seed N             seed of every id, secret and request id (default 0)
-  --account-id ID      the account's 12-digit id (default 123456789012)
+  --account-id ID      the account id: 12 digits for aws (default 123456789012), 32 lower-case
+                       hex digits for huawei (default 0123456789abcdef0123456789abcdef)
   --clock CLOCK        where timestamps come from: wall (default, the real time), fixed
                        (2025-01-01T00:00:00Z, one second more per event) or an ISO 8601 instant
                        to step from

@@ -19,6 +19,7 @@ TEST(ServerOptionsTest, DefaultsServeLoopbackOnAnEphemeralPortWithTheWallClock) 
   EXPECT_EQ(c->store.seed, 0u);
   EXPECT_EQ(c->store.access_key_quota, 2);
   EXPECT_EQ(c->clock, ClockChoice::Wall);
+  EXPECT_EQ(c->store.profile, Cloud::Aws);
   EXPECT_FALSE(c->quiet);
   EXPECT_FALSE(c->state_file.has_value());
 }
@@ -39,6 +40,16 @@ TEST(ServerOptionsTest, ReadsEveryOption) {
   EXPECT_TRUE(c->quiet);
   EXPECT_EQ(c->clock, ClockChoice::Stepping);
   EXPECT_EQ(FormatIso8601(c->clock_start), "2030-01-02T03:04:05Z");
+}
+
+TEST(ServerOptionsTest, HuaweiProfileTakesAHuaweiAccountId) {
+  const Result<ServerCommand> c =
+      Parse({"--profile", "huawei", "--account-id", "07609fb9358010e21f7bc003751c7c32"});
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->store.profile, Cloud::Huawei);
+  EXPECT_FALSE(Parse({"--profile=huawei", "--account-id", "123456789012"}).ok());
+  EXPECT_THAT(Parse({"--profile", "gcp"}).error().message,
+              HasSubstr("--profile takes aws or huawei, not 'gcp'"));
 }
 
 TEST(ServerOptionsTest, FixedClockStepsFromTheDefaultStart) {
