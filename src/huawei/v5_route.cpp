@@ -1,5 +1,6 @@
 #include "huawei/v5_route.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "http/url_encoding.hpp"
@@ -112,7 +113,9 @@ Result<V5Route> MatchV5Route(std::string_view method, std::string_view raw_path)
     segments.push_back(std::move(*decoded));
   }
   const std::size_t n = segments.size();
-  if (n < 4 || n > 6 || segments[0] != "v5" || segments[1] != "users" ||
+  // Empty segments ("//", a trailing '/') make a path no route names.
+  const bool has_empty = std::find(segments.begin(), segments.end(), "") != segments.end();
+  if (has_empty || n < 4 || n > 6 || segments[0] != "v5" || segments[1] != "users" ||
       segments[3] != "access-keys" || (n == 6 && segments[5] != "last-used")) {
     return NoSuchRoute();
   }
