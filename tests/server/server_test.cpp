@@ -209,6 +209,36 @@ TEST(ServerTest, KeepsServingAfterBadRequests) {
   close(idle);
 }
 
+TEST(ServerTest, KeepsServingAfterMalformedHuaweiRequests) {
+  StoreOptions huawei;
+  huawei.profile = Cloud::Huawei;
+  auto store = std::make_shared<Store>(huawei);
+  const std::string keys = "/v5/users/" + store->CreateUser("alice")->id + "/access-keys";
+  Server server(store);
+  ASSERT_TRUE(server.Start().ok());
+  const auto client = ClientOf(server);
+  const auto expect_v5_error = [](const httplib::Result& result, int status) {
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, status) << result->body;
+    EXPECT_EQ(result->get_header_value("Content-Type"), "application/json");
+    EXPECT_THAT(result->body, HasSubstr("\"error_code\""));
+    EXPECT_THAT(result->get_header_value("X-Request-Id"), MatchesRegex("[0-9a-f]{32}"));
+  };
+  expect_v5_error(client->Put(keys + "/AK", "{not json", "application/json"), 400);
+  expect_v5_error(client->Put(keys + "/AK", R"({"status":["active"]})", "application/json"), 400);
+  expect_v5_error(client->Put(keys + "/AK", R"({"status":"enabled"})", "application/json"), 400);
+  expect_v5_error(client->Get("/v5/users/a%2Fb/access-keys"), 400);
+  expect_v5_error(client->Get("/v5/users/../access-keys"), 400);
+  expect_v5_error(client->Get("/v5/users/" + std::string(300, 'f') + "/access-keys"), 400);
+  expect_v5_error(client->Get(keys + "?limit=-1"), 400);
+  expect_v5_error(client->Get(keys + "?marker=%%%"), 400);
+  expect_v5_error(client->Get("/v5/nowhere"), 404);
+  expect_v5_error(client->Patch(keys, "", "application/json"), 405);
+  const auto created = client->Post(keys, "", "application/json");
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->status, 201);
+}
+
 TEST(ServerTest, LogsEveryAnsweredRequestButItsOwnProbe) {
   std::mutex mu;
   std::vector<std::string> lines;
