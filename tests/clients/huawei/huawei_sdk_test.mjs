@@ -4,15 +4,14 @@
 // Run: FAKEIAM_SERVER=/path/to/fakeiam-server node --test huawei_sdk_test.mjs
 // Each describe block starts its own server (--profile huawei), so blocks share no state.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
-import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
+
+import { startFakeiamServer, useFakeiamServer } from "../fakeiam_server.mjs";
 
 // The core writes ~/.huaweicloud/application_id when a client is built without a custom user
 // agent. Every client here has one; HOME points at a scratch directory anyway, so a regression
@@ -63,65 +62,17 @@ const ADMIN_SK = "fakeiamTestsAdminSecret0000000000000000";
 const NO_SUCH_USER = "ffffffffffffffffffffffffffffffff";
 const NO_SUCH_KEY = "NOSUCHKEY00000000000";
 
-// Servers still running when this process exits (a failed or cancelled run): killed, not orphaned.
-const liveServers = new Set();
-process.on("exit", () => {
-  for (const child of liveServers) child.kill("SIGKILL");
-  rmSync(scratchHome, { recursive: true, force: true });
-});
+process.on("exit", () => rmSync(scratchHome, { recursive: true, force: true }));
 
-// Starts fakeiam-server on an ephemeral port; resolves once it prints its endpoint.
+// A fakeiam-server with the Huawei profile, and a factory of SDK clients for it.
 async function startServer(...args) {
-  const binary = process.env.FAKEIAM_SERVER;
-  if (!binary) throw new Error("set FAKEIAM_SERVER to the fakeiam-server binary");
-  const child = spawn(binary, ["--port", "0", "--quiet", "--profile", "huawei", ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  liveServers.add(child);
-  child.on("exit", () => liveServers.delete(child));
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const exited = once(child, "exit");
-  const lines = createInterface({ input: child.stdout });
-  const first = await Promise.race([
-    once(lines, "line").then(([line]) => line),
-    exited.then(([code, signal]) => {
-      throw new Error(`fakeiam-server exited (${code ?? signal}) before listening: ${stderr}`);
-    }),
-  ]);
-  const match = /^fakeiam listening on (http:\/\/\S+)$/.exec(first);
-  if (!match) {
-    child.kill("SIGKILL");
-    throw new Error(`unexpected first line from fakeiam-server: ${JSON.stringify(first)} ${stderr}`);
-  }
-  return {
-    endpoint: match[1],
-    client: (ak = ADMIN_AK, sk = ADMIN_SK) => newClient(match[1], ak, sk),
-    // SIGTERM with the clients' keep-alive connections still open, then the exit code.
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode ?? child.signalCode;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      const [code, signal] = await exited;
-      clearTimeout(timer);
-      return code ?? signal;
-    },
-    stderr: () => stderr,
-  };
+  const server = await startFakeiamServer(["--profile", "huawei", ...args]);
+  return { ...server, client: (ak = ADMIN_AK, sk = ADMIN_SK) => newClient(server.endpoint, ak, sk) };
 }
 
 // One describe block's server: started before its tests, stopped (exit 0 asserted) after them.
 function useServer(...args) {
-  const holder = {};
-  before(async () => {
-    holder.server = await startServer(...args);
-  });
-  after(async () => {
-    const code = await holder.server.stop();
-    assert.equal(code, 0, `fakeiam-server exit status; stderr: ${holder.server.stderr()}`);
-  });
-  return holder;
+  return useFakeiamServer(() => startServer(...args));
 }
 
 // An IamClient as a user would build one: AK/SK, the endpoint, no region (a region would replace

@@ -3,10 +3,7 @@
 // Run: FAKEIAM_SERVER=/path/to/fakeiam-server node --test aws_sdk_test.mjs
 // Each describe block starts its own server, so blocks share no state.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { createInterface } from "node:readline";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 
 import {
   CreateAccessKeyCommand,
@@ -23,6 +20,8 @@ import {
   paginateListAccessKeys,
   paginateListUsers,
 } from "@aws-sdk/client-iam";
+
+import { startFakeiamServer, useFakeiamServer } from "../fakeiam_server.mjs";
 
 // Keep the developer's own AWS configuration out of the clients (the SDK reads these files for
 // settings such as retries and endpoints even when credentials are given explicitly).
@@ -43,36 +42,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UNKNOWN_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
 const UNKNOWN_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-// Starts fakeiam-server on an ephemeral port; resolves once it prints its endpoint.
+// A fakeiam-server with a factory of AWS SDK clients for it.
 async function startServer(...args) {
-  const binary = process.env.FAKEIAM_SERVER;
-  if (!binary) throw new Error("set FAKEIAM_SERVER to the fakeiam-server binary");
-  const child = spawn(binary, ["--port", "0", "--quiet", ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const exited = once(child, "exit");
-  const lines = createInterface({ input: child.stdout });
-  const first = await Promise.race([
-    once(lines, "line").then(([line]) => line),
-    exited.then(([code, signal]) => {
-      throw new Error(`fakeiam-server exited (${code ?? signal}) before listening: ${stderr}`);
-    }),
-  ]);
-  const match = /^fakeiam listening on (http:\/\/\S+)$/.exec(first);
-  if (!match) {
-    child.kill("SIGKILL");
-    throw new Error(`unexpected first line from fakeiam-server: ${JSON.stringify(first)} ${stderr}`);
-  }
+  const server = await startFakeiamServer(args);
   const clients = [];
   return {
-    endpoint: match[1],
+    ...server,
     // A client of this server, signing with the given key and region.
     client({ accessKeyId = UNKNOWN_KEY_ID, secretAccessKey = UNKNOWN_SECRET, region = "us-east-1" } = {}) {
       const client = new IAMClient({
-        endpoint: match[1],
+        endpoint: server.endpoint,
         region,
         credentials: { accessKeyId, secretAccessKey },
         maxAttempts: 1,
@@ -80,35 +59,19 @@ async function startServer(...args) {
       clients.push(client);
       return client;
     },
-    // SIGTERM, then the exit code. Clients are destroyed only afterwards, so the server has to
-    // stop with idle keep-alive connections still open, as it would under a real test runner.
+    // Clients are destroyed only after the server stopped, so that it has to stop with idle
+    // keep-alive connections still open, as it would under a real test runner.
     async stop() {
-      let code = child.exitCode;
-      if (code === null && child.signalCode === null) {
-        child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-        const [exitCode, signal] = await exited;
-        clearTimeout(timer);
-        code = exitCode ?? signal;
-      }
+      const code = await server.stop();
       for (const client of clients) client.destroy();
       return code;
     },
-    stderr: () => stderr,
   };
 }
 
 // One describe block's server: started before its tests, stopped (exit 0 asserted) after them.
 function useServer(...args) {
-  const holder = {};
-  before(async () => {
-    holder.server = await startServer(...args);
-  });
-  after(async () => {
-    const code = await holder.server.stop();
-    assert.equal(code, 0, `fakeiam-server exit status; stderr: ${holder.server.stderr()}`);
-  });
-  return holder;
+  return useFakeiamServer(() => startServer(...args));
 }
 
 // Asserts that `promise` rejects with the service error the SDK builds for this IAM error.
