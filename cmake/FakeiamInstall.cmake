@@ -1,9 +1,9 @@
 # Install rules and the package config that lets another project `find_package(fakeiam)` and
-# link `fakeiam::core`.
+# link `fakeiam::core` and `fakeiam::server`; fakeiam-server goes to bin/.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-install(TARGETS fakeiam_core EXPORT fakeiamTargets
+install(TARGETS fakeiam_core fakeiam_server fakeiam_server_command EXPORT fakeiamTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
