@@ -40,6 +40,25 @@ void BM_HandlerListAccessKeys(benchmark::State& state) {
 }
 BENCHMARK(BM_HandlerListAccessKeys);
 
+void BM_HandlerHuaweiListAccessKeys(benchmark::State& state) {
+  fakeiam::StoreOptions options;
+  options.profile = fakeiam::Cloud::Huawei;
+  auto store = std::make_shared<fakeiam::Store>(options);
+  const std::string user_id = store->CreateUser("alice")->id;
+  (void)store->CreateAccessKey("alice");
+  (void)store->CreateAccessKey("alice");
+  const fakeiam::Handler handler(store);
+  fakeiam::HttpRequest request;
+  request.path = "/v5/users/" + user_id + "/access-keys";
+  request.headers.Add("Content-Type", "application/json");
+  request.headers.Add("Authorization",
+                      "SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, "
+                      "SignedHeaders=content-type;host;x-sdk-date, Signature=00");
+  for (auto _ : state) benchmark::DoNotOptimize(handler.Handle(request));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_HandlerHuaweiListAccessKeys);
+
 // One server for all threads of a run; each benchmark thread has its own keep-alive connection.
 fakeiam::Server& SharedServer() {
   static fakeiam::Server server(BobsStore());
