@@ -2,6 +2,7 @@
 #ifndef FAKEIAM_ERROR_HPP_
 #define FAKEIAM_ERROR_HPP_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,9 @@ enum class ErrorCode {
 // The wire name of `code`, e.g. "NoSuchEntity".
 std::string_view ToString(ErrorCode code);
 
+// The code of this wire name, e.g. ErrorCode::NoSuchEntity for "NoSuchEntity".
+std::optional<ErrorCode> ParseErrorCode(std::string_view name);
+
 // The HTTP status AWS IAM answers `code` with, e.g. 404 for NoSuchEntity.
 int DefaultHttpStatus(ErrorCode code);
 
@@ -49,9 +53,17 @@ struct Error {
   Subject subject = Subject::None;
   std::string subject_id;  // the user name or access key id the error is about, when there is one
 
+  // Set when a fault rule injected the error (see faults.hpp).
+  std::string custom_code;       // the wire code a rule gave instead of `code`'s
+  std::string fault_rule;        // the id of the rule
+  bool drop_connection = false;  // a server closes the connection instead of answering
+
   // An error with the default HTTP status of `code`.
   static Error Make(ErrorCode code, std::string message, Subject subject = Subject::None,
                     std::string subject_id = {});
+
+  // The code on the wire: `custom_code` when set, else the name of `code`.
+  std::string wire_code() const;
 };
 
 bool operator==(const Error& a, const Error& b);

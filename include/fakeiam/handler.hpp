@@ -18,8 +18,8 @@ struct HandlerOptions {
   std::size_t max_body_bytes = 64 * 1024;
 };
 
-// Routes each request by its path: `/_fakeiam/...` is fakeiam's own (`GET /_fakeiam/health`
-// answers 200 when the handler is up); `/v5/...` (any `/v<digits>/...`) is Huawei Cloud IAM v5's
+// Routes each request by its path: `/_fakeiam/...` is fakeiam's own control API (health, fault
+// rules, the fault log; see README); `/v5/...` (any `/v<digits>/...`) is Huawei Cloud IAM v5's
 // REST API; everything else is the AWS IAM Query API.
 // Thread-safe: many threads may call Handle at once.
 class Handler {

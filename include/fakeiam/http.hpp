@@ -48,6 +48,8 @@ struct HttpResponse {
   // The operation the request asked for ("ListAccessKeys", "ListAccessKeysV5", ...), or empty
   // when it named none. Not sent on the wire; for logs.
   std::string operation;
+  // A fault rule asked for the connection to be closed instead of this response being sent.
+  bool drop_connection = false;
 };
 
 }  // namespace fakeiam

@@ -27,6 +27,7 @@ enum class IdKind : std::uint64_t {
   AccessKeyId = 2,
   SecretAccessKey = 3,
   RequestId = 4,
+  FaultDraw = 5,  // probability draws of fault rules
 };
 
 // One draw stream of the algorithm above.

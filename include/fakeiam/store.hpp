@@ -19,6 +19,9 @@
 
 #include "fakeiam/clock.hpp"
 #include "fakeiam/cloud.hpp"
+#include "fakeiam/faults.hpp"
+#include "fakeiam/operation.hpp"
+#include "fakeiam/operation.hpp"
 #include "fakeiam/result.hpp"
 #include "fakeiam/store_state.hpp"
 #include "fakeiam/types.hpp"
@@ -61,36 +64,49 @@ class Store {
   std::string root_arn() const;
 
   // --- Users -------------------------------------------------------------------------------
+  // The operations take an optional CallContext saying who calls and how; fault rules match on
+  // it. Any operation may also fail with an error a fault rule injects (see faults()).
+  //
   // User names are unique regardless of case, as in IAM; lookups ignore case too.
   // Errors: ValidationError, EntityAlreadyExists.
-  Result<User> CreateUser(std::string_view name, std::string_view path = "/");
+  Result<User> CreateUser(std::string_view name, std::string_view path = "/",
+                          const CallContext& context = {});
   // Errors: ValidationError, NoSuchEntity.
-  Result<User> GetUser(std::string_view name) const;
-  // The user with this user id (how the Huawei routes address users). Errors: NoSuchEntity.
-  Result<User> GetUserById(std::string_view user_id) const;
+  Result<User> GetUser(std::string_view name, const CallContext& context = {}) const;
   // Errors: ValidationError, NoSuchEntity, DeleteConflict (the user still has access keys).
-  Result<void> DeleteUser(std::string_view name);
+  Result<void> DeleteUser(std::string_view name, const CallContext& context = {});
   // Users whose path starts with `path_prefix`, in name order.
   // Errors: ValidationError, InvalidInput (a marker not issued for this listing).
-  Result<Page<User>> ListUsers(std::string_view path_prefix = "/",
-                               const PageRequest& page = {}) const;
+  Result<Page<User>> ListUsers(std::string_view path_prefix = "/", const PageRequest& page = {},
+                               const CallContext& context = {}) const;
 
   // --- Access keys -------------------------------------------------------------------------
   // A new Active key with its secret. Errors: ValidationError, NoSuchEntity, LimitExceeded.
-  Result<AccessKey> CreateAccessKey(KeyHolder holder);
+  Result<AccessKey> CreateAccessKey(KeyHolder holder, const CallContext& context = {});
   // The holder's keys in creation order, without secrets. The marker names the last key
   // returned, so keys created or deleted between pages are neither skipped nor repeated.
   // Errors: ValidationError, NoSuchEntity, InvalidInput (a marker not issued for this listing).
-  Result<Page<AccessKey>> ListAccessKeys(KeyHolder holder, const PageRequest& page = {}) const;
+  Result<Page<AccessKey>> ListAccessKeys(KeyHolder holder, const PageRequest& page = {},
+                                         const CallContext& context = {}) const;
   // Sets Active or Inactive and returns the key as listings show it. Errors: ValidationError,
   // NoSuchEntity (no such holder, or the holder has no key with this id), InvalidInput (Expired
   // cannot be set).
   Result<AccessKey> UpdateAccessKey(KeyHolder holder, std::string_view access_key_id,
-                                    KeyStatus status);
+                                    KeyStatus status, const CallContext& context = {});
   // Errors: ValidationError, NoSuchEntity.
-  Result<void> DeleteAccessKey(KeyHolder holder, std::string_view access_key_id);
+  Result<void> DeleteAccessKey(KeyHolder holder, std::string_view access_key_id,
+                               const CallContext& context = {});
   // Errors: ValidationError, NoSuchEntity.
-  Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::string_view access_key_id) const;
+  Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::string_view access_key_id,
+                                                 const CallContext& context = {}) const;
+
+  // The rules that make chosen calls fail, and the log of what they did.
+  FaultPlan& faults() const;
+
+  // --- Lookups: no validation, no faults (for fakeiam's own layers and for assertions) -----
+  std::optional<User> FindUser(std::string_view name) const;
+  // The user with this user id (how the Huawei routes address users). Errors: NoSuchEntity.
+  Result<User> GetUserById(std::string_view user_id) const;
 
   // --- Callers -----------------------------------------------------------------------------
   // Who owns the key with this id, if the store knows it.

@@ -22,7 +22,10 @@ HttpResponse XmlResponse(int status, std::string body, const std::string& reques
 }
 
 HttpResponse ErrorFor(const Error& error, const std::string& request_id) {
-  return XmlResponse(error.http_status, ErrorResponseXml(error, request_id), request_id);
+  HttpResponse response =
+      XmlResponse(error.http_status, ErrorResponseXml(error, request_id), request_id);
+  response.drop_connection = error.drop_connection;
+  return response;
 }
 
 bool IsFormBody(const HttpRequest& request) {
@@ -75,8 +78,9 @@ HttpResponse Answer(Store& store, const HttpRequest& request, const QueryParams&
   const Caller caller = *credential ? IdentifyCaller(store, (*credential)->access_key_id, "iam",
                                                      (*credential)->region)
                                     : Caller{};
+  const CallContext context = caller.Context(Cloud::Aws, request_id);
   QueryResponseXml xml(*action);
-  const Result<void> outcome = (*operation)(QueryCall{store, params, caller, xml});
+  const Result<void> outcome = (*operation)(QueryCall{store, params, caller, context, xml});
   return outcome.ok() ? XmlResponse(200, xml.Finish(request_id), request_id)
                       : ErrorFor(outcome.error(), request_id);
 }

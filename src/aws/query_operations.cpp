@@ -77,7 +77,7 @@ void AppendPageEnd(pugi::xml_node result, bool is_truncated, const std::string& 
 }
 
 Result<void> CreateAccessKey(const QueryCall& call) {
-  const Result<AccessKey> key = call.store.CreateAccessKey(HolderOf(call));
+  const Result<AccessKey> key = call.store.CreateAccessKey(HolderOf(call), call.context);
   if (!key.ok()) return key.error();
   pugi::xml_node node = call.response.Result().append_child("AccessKey");
   if (!key->user_name.empty()) AppendText(node, "UserName", key->user_name);
@@ -92,13 +92,13 @@ Result<void> ListAccessKeys(const QueryCall& call) {
   const Result<PageRequest> request = ReadPage(call);
   if (!request.ok()) return request.error();
   const KeyHolder holder = HolderOf(call);
-  const Result<Page<AccessKey>> page = call.store.ListAccessKeys(holder, *request);
+  const Result<Page<AccessKey>> page = call.store.ListAccessKeys(holder, *request, call.context);
   if (!page.ok()) return page.error();
   pugi::xml_node result = call.response.Result();
   if (holder) {
     // The listed user's name as stored, which may differ in case from the request's.
-    const Result<User> user = call.store.GetUser(*holder);
-    AppendText(result, "UserName", user.ok() ? user->name : std::string(*holder));
+    const std::optional<User> user = call.store.FindUser(*holder);
+    AppendText(result, "UserName", user ? user->name : std::string(*holder));
   }
   pugi::xml_node list = result.append_child("AccessKeyMetadata");
   for (const AccessKey& key : page->items) {
@@ -115,7 +115,7 @@ Result<void> ListAccessKeys(const QueryCall& call) {
 Result<void> DeleteAccessKey(const QueryCall& call) {
   const Result<std::string_view> id = Required(call, "AccessKeyId", "accessKeyId");
   if (!id.ok()) return id.error();
-  return call.store.DeleteAccessKey(HolderOf(call), *id);
+  return call.store.DeleteAccessKey(HolderOf(call), *id, call.context);
 }
 
 Result<void> UpdateAccessKey(const QueryCall& call) {
@@ -130,7 +130,7 @@ Result<void> UpdateAccessKey(const QueryCall& call) {
                            "' at 'status' failed to satisfy constraint: Member must satisfy "
                            "enum value set: [Active, Inactive, Expired]");
   }
-  const Result<AccessKey> updated = call.store.UpdateAccessKey(HolderOf(call), *id, *status);
+  const Result<AccessKey> updated = call.store.UpdateAccessKey(HolderOf(call), *id, *status, call.context);
   if (!updated.ok()) return updated.error();
   return {};
 }
@@ -138,9 +138,12 @@ Result<void> UpdateAccessKey(const QueryCall& call) {
 Result<void> GetAccessKeyLastUsed(const QueryCall& call) {
   const Result<std::string_view> id = Required(call, "AccessKeyId", "accessKeyId");
   if (!id.ok()) return id.error();
-  const Result<AccessKeyLastUsed> used = call.store.GetAccessKeyLastUsed(*id);
+  const Result<AccessKeyLastUsed> used = call.store.GetAccessKeyLastUsed(*id, call.context);
   if (!used.ok()) {
-    if (used.error().code != ErrorCode::NoSuchEntity) return used.error();
+    // An injected error is the rule's; a missing key is answered as IAM answers it.
+    if (used.error().code != ErrorCode::NoSuchEntity || !used.error().fault_rule.empty()) {
+      return used.error();
+    }
     // IAM does not say "no such key" here: it denies access to the resource.
     return Error::Make(ErrorCode::AccessDenied,
                        "User: " + call.caller.Arn(call.store) +
@@ -166,7 +169,7 @@ Result<void> GetAccessKeyLastUsed(const QueryCall& call) {
 Result<void> CreateUser(const QueryCall& call) {
   const Result<std::string_view> name = Required(call, "UserName", "userName");
   if (!name.ok()) return name.error();
-  const Result<User> user = call.store.CreateUser(*name, call.params.Get("Path").value_or("/"));
+  const Result<User> user = call.store.CreateUser(*name, call.params.Get("Path").value_or("/"), call.context);
   if (!user.ok()) return user.error();
   AppendUser(call.response.Result(), "User", *user);
   return {};
@@ -182,7 +185,7 @@ Result<void> GetUser(const QueryCall& call) {
     AppendText(node, "CreateDate", Date(kRootCreateDate));
     return {};
   }
-  const Result<User> user = call.store.GetUser(*holder);
+  const Result<User> user = call.store.GetUser(*holder, call.context);
   if (!user.ok()) return user.error();
   AppendUser(call.response.Result(), "User", *user);
   return {};
@@ -191,14 +194,14 @@ Result<void> GetUser(const QueryCall& call) {
 Result<void> DeleteUser(const QueryCall& call) {
   const Result<std::string_view> name = Required(call, "UserName", "userName");
   if (!name.ok()) return name.error();
-  return call.store.DeleteUser(*name);
+  return call.store.DeleteUser(*name, call.context);
 }
 
 Result<void> ListUsers(const QueryCall& call) {
   const Result<PageRequest> request = ReadPage(call);
   if (!request.ok()) return request.error();
   const Result<Page<User>> page =
-      call.store.ListUsers(call.params.Get("PathPrefix").value_or("/"), *request);
+      call.store.ListUsers(call.params.Get("PathPrefix").value_or("/"), *request, call.context);
   if (!page.ok()) return page.error();
   pugi::xml_node result = call.response.Result();
   pugi::xml_node list = result.append_child("Users");

@@ -28,6 +28,7 @@ struct QueryCall {
   Store& store;
   const QueryParams& params;
   const Caller& caller;
+  const CallContext& context;
   QueryResponseXml& response;
 };
 

@@ -62,7 +62,7 @@ std::string ErrorResponseXml(const Error& error, std::string_view request_id) {
   pugi::xml_node root = AppendRoot(doc, "ErrorResponse");
   pugi::xml_node body = root.append_child("Error");
   AppendText(body, "Type", error.http_status >= 500 ? "Receiver" : "Sender");
-  AppendText(body, "Code", ToString(error.code));
+  AppendText(body, "Code", error.wire_code());
   AppendText(body, "Message", error.message);
   AppendText(root, "RequestId", request_id);
   return Serialize(doc);

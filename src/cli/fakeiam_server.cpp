@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/server_options.hpp"
+#include "core/files.hpp"
 #include "fakeiam/fixture.hpp"
 #include "fakeiam/server.hpp"
 
@@ -25,6 +26,19 @@ void LogRequest(const fakeiam::RequestLog& log) {
   std::fprintf(stderr, "%s %s %s %s %d %.2fms\n", OrDash(log.remote_address),
                OrDash(log.request.method), OrDash(target), OrDash(log.response.operation),
                log.response.status, static_cast<double>(log.elapsed.count()) / 1000.0);
+}
+
+// The rules of a --faults file.
+fakeiam::Result<void> AddFaultRules(fakeiam::Store& store, const std::string& path) {
+  const fakeiam::Result<std::string> text = fakeiam::internal::ReadFile(path);
+  if (!text.ok()) return text.error();
+  fakeiam::Result<std::vector<fakeiam::FaultRule>> rules = fakeiam::ParseFaultRules(*text, path);
+  if (!rules.ok()) return rules.error();
+  if (auto added = store.faults().AddAll(std::move(*rules)); !added.ok()) {
+    return fakeiam::Error::Make(fakeiam::ErrorCode::InvalidInput,
+                                path + ": " + added.error().message);
+  }
+  return {};
 }
 
 }  // namespace
@@ -60,6 +74,11 @@ int main(int argc, char** argv) {
   if (command.state_file) {
     if (auto loaded = fakeiam::LoadFixture(*store, *command.state_file); !loaded.ok()) {
       return Fail(loaded.error().message, 1);
+    }
+  }
+  if (command.faults_file) {
+    if (auto added = AddFaultRules(*store, *command.faults_file); !added.ok()) {
+      return Fail(added.error().message, 1);
     }
   }
   if (!command.quiet) command.server.on_request = LogRequest;

@@ -83,6 +83,11 @@ const std::map<std::string, Setter>& ValueOptions() {
          c.state_file = v;
          return {};
        }},
+      {"--faults",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         c.faults_file = v;
+         return {};
+       }},
       {"--save-state",
        [](ServerCommand& c, const std::string& v) -> Result<void> {
          c.save_state_file = v;
@@ -155,6 +160,8 @@ options:
   --key-quota N        access keys per user (default 2)
   --state FILE         load users and keys from this fixture file at start
   --save-state FILE    write users and keys to this file on shutdown (atomically)
+  --faults FILE        add the fault rules in this JSON file at start (see the README); they
+                       can also be managed at runtime under /_fakeiam/faults
   --quiet, -q          do not log requests on standard error
   --version            print the version and exit
   --help, -h           print this help and exit

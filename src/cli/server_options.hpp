@@ -24,6 +24,7 @@ struct ServerCommand {
   ClockChoice clock = ClockChoice::Wall;  // a person at a terminal expects real dates
   Timestamp clock_start = SteppingClock::kDefaultStart;
   std::optional<std::string> state_file;
+  std::optional<std::string> faults_file;
   std::optional<std::string> save_state_file;
 };
 

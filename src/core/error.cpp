@@ -42,15 +42,34 @@ const CodeInfo& Info(ErrorCode code) { return kCodes[static_cast<std::size_t>(co
 
 std::string_view ToString(ErrorCode code) { return Info(code).name; }
 
+std::optional<ErrorCode> ParseErrorCode(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(kCodes); ++i) {
+    if (kCodes[i].name == name) return static_cast<ErrorCode>(i);
+  }
+  return std::nullopt;
+}
+
 int DefaultHttpStatus(ErrorCode code) { return Info(code).http_status; }
 
 Error Error::Make(ErrorCode code, std::string message, Subject subject, std::string subject_id) {
-  return Error{code, DefaultHttpStatus(code), std::move(message), subject, std::move(subject_id)};
+  Error error;
+  error.code = code;
+  error.http_status = DefaultHttpStatus(code);
+  error.message = std::move(message);
+  error.subject = subject;
+  error.subject_id = std::move(subject_id);
+  return error;
+}
+
+std::string Error::wire_code() const {
+  return custom_code.empty() ? std::string(ToString(code)) : custom_code;
 }
 
 bool operator==(const Error& a, const Error& b) {
   return a.code == b.code && a.http_status == b.http_status && a.message == b.message &&
-         a.subject == b.subject && a.subject_id == b.subject_id;
+         a.subject == b.subject && a.subject_id == b.subject_id &&
+         a.custom_code == b.custom_code && a.fault_rule == b.fault_rule &&
+         a.drop_connection == b.drop_connection;
 }
 
 }  // namespace fakeiam

@@ -1,93 +1,20 @@
 #include "fakeiam/fixture.hpp"
 
-#include <algorithm>
 #include <cctype>
-#include <nlohmann/json.hpp>
 
 #include "core/files.hpp"
+#include "core/json_reader.hpp"
 
 namespace fakeiam {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using internal::Json;
+using internal::JsonObjectReader;
 
 constexpr int kFormatVersion = 1;
 
-// A parse failure at a JSON pointer; turned into an Error at the API boundary.
-struct FixtureProblem {
-  std::string pointer;
-  std::string problem;
-};
-
-std::string Describe(const Json& value) {
-  const std::string text = value.dump();
-  return text.size() > 60 ? text.substr(0, 57) + "..." : text;
-}
-
-// Walks one JSON object, reading its fields by name and refusing any it does not know.
-class ObjectReader {
- public:
-  ObjectReader(const Json& value, std::string pointer)
-      : value_(value), pointer_(std::move(pointer)) {
-    if (!value_.is_object()) Fail("", "expected an object, got " + Describe(value_));
-  }
-
-  // REQUIRES: called once per field, then Finish().
-  const Json* Field(const std::string& name, bool required) {
-    read_.push_back(name);
-    auto it = value_.find(name);
-    if (it == value_.end()) {
-      if (required) Fail("", "missing required field \"" + name + "\"");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  std::optional<std::string> String(const std::string& name, bool required = false) {
-    const Json* v = Field(name, required);
-    if (!v) return std::nullopt;
-    if (!v->is_string()) Fail("/" + name, "expected a string, got " + Describe(*v));
-    return v->get<std::string>();
-  }
-
-  std::optional<Timestamp> Date(const std::string& name, bool required = false) {
-    const std::optional<std::string> text = String(name, required);
-    if (!text) return std::nullopt;
-    const std::optional<Timestamp> t = ParseIso8601(*text);
-    if (!t)
-      Fail("/" + name,
-           "expected an ISO 8601 UTC time like 2025-01-01T00:00:00Z, got \"" + *text + "\"");
-    return t;
-  }
-
-  const Json* Array(const std::string& name) {
-    const Json* v = Field(name, false);
-    if (v && !v->is_array()) Fail("/" + name, "expected an array, got " + Describe(*v));
-    return v;
-  }
-
-  void Finish() const {
-    for (const auto& item : value_.items()) {
-      if (std::find(read_.begin(), read_.end(), item.key()) == read_.end()) {
-        Fail("/" + item.key(), "unknown field");
-      }
-    }
-  }
-
-  const std::string& pointer() const { return pointer_; }
-
-  [[noreturn]] void Fail(const std::string& suffix, const std::string& problem) const {
-    throw FixtureProblem{pointer_ + suffix, problem};
-  }
-
- private:
-  const Json& value_;
-  std::string pointer_;
-  std::vector<std::string> read_;
-};
-
 KeyUsage ReadUsage(const Json& value, const std::string& pointer) {
-  ObjectReader r(value, pointer);
+  JsonObjectReader r(value, pointer);
   KeyUsage usage;
   usage.date = *r.Date("date", /*required=*/true);
   usage.service_name = r.String("service_name").value_or("iam");
@@ -97,7 +24,7 @@ KeyUsage ReadUsage(const Json& value, const std::string& pointer) {
 }
 
 StoredAccessKey ReadKey(const Json& value, const std::string& pointer) {
-  ObjectReader r(value, pointer);
+  JsonObjectReader r(value, pointer);
   StoredAccessKey stored;
   stored.key.id = r.String("id").value_or("");
   stored.key.secret = r.String("secret").value_or("");
@@ -119,7 +46,7 @@ StoredAccessKey ReadKey(const Json& value, const std::string& pointer) {
   return stored;
 }
 
-std::vector<StoredAccessKey> ReadKeys(ObjectReader& r, const std::string& name) {
+std::vector<StoredAccessKey> ReadKeys(JsonObjectReader& r, const std::string& name) {
   std::vector<StoredAccessKey> keys;
   if (const Json* array = r.Array(name)) {
     for (std::size_t i = 0; i < array->size(); ++i) {
@@ -130,7 +57,7 @@ std::vector<StoredAccessKey> ReadKeys(ObjectReader& r, const std::string& name) 
 }
 
 StoredUser ReadUser(const Json& value, const std::string& pointer) {
-  ObjectReader r(value, pointer);
+  JsonObjectReader r(value, pointer);
   StoredUser stored;
   stored.user.name = *r.String("name", /*required=*/true);
   stored.user.path = r.String("path").value_or("/");
@@ -142,11 +69,11 @@ StoredUser ReadUser(const Json& value, const std::string& pointer) {
 }
 
 Fixture ReadFixture(const Json& root) {
-  ObjectReader r(root, "");
+  JsonObjectReader r(root, "");
   const Json* version = r.Field("version", /*required=*/true);
   if (!version->is_number_integer() || version->get<long long>() != kFormatVersion) {
     r.Fail("/version", "this fakeiam reads fixture version " + std::to_string(kFormatVersion) +
-                           ", got " + Describe(*version));
+                           ", got " + internal::Describe(*version));
   }
   Fixture fixture;
   if (const std::optional<std::string> profile = r.String("profile")) {
@@ -188,24 +115,7 @@ Json KeysJson(const std::vector<StoredAccessKey>& keys) {
 }  // namespace
 
 Result<Fixture> ParseFixture(std::string_view json_text, std::string_view source_name) {
-  const std::string source(source_name);
-  Json root;
-  try {
-    root = Json::parse(json_text);
-  } catch (const Json::parse_error& e) {
-    // nlohmann's message reads "[json.exception.parse_error.101] parse error at line L, column
-    // C: ..."; keep what follows "parse error ".
-    std::string what = e.what();
-    const std::size_t at = what.find(" at line ");
-    what = at == std::string::npos ? what : what.substr(at + 4);
-    return Error::Make(ErrorCode::InvalidInput, source + ": " + what);
-  }
-  try {
-    return ReadFixture(root);
-  } catch (const FixtureProblem& p) {
-    return Error::Make(ErrorCode::InvalidInput,
-                       source + ": " + (p.pointer.empty() ? "/" : p.pointer) + ": " + p.problem);
-  }
+  return internal::ReadJson<Fixture>(json_text, source_name, ReadFixture);
 }
 
 std::string RenderFixture(const Fixture& fixture) {

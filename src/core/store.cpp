@@ -158,7 +158,8 @@ class Store::Impl {
   explicit Impl(StoreOptions options)
       : options_(WithDefaults(std::move(options))),
         ids_(options_.profile, options_.seed, options_.account_id),
-        markers_(options_.seed, options_.account_id) {
+        markers_(options_.seed, options_.account_id),
+        faults_(options_.seed, options_.account_id, options_.access_key_quota) {
     data_.root->id = options_.account_id;
   }
 
@@ -210,7 +211,9 @@ class Store::Impl {
 
   // --- Operations ---
 
-  Result<User> CreateUser(std::string_view name, std::string_view path) {
+  Result<User> CreateUser(std::string_view name, std::string_view path,
+                          const CallContext& context) {
+    if (auto injected = Injected(Operation::CreateUser, name, "", context)) return *injected;
     Validation v;
     v.NewUserName(name);
     v.Path(path);
@@ -226,7 +229,8 @@ class Store::Impl {
     return ToUser(data_.InsertUser(std::move(lower), std::move(record)));
   }
 
-  Result<User> GetUser(std::string_view name) {
+  Result<User> GetUser(std::string_view name, const CallContext& context) {
+    if (auto injected = Injected(Operation::GetUser, name, "", context)) return *injected;
     Validation v;
     v.ExistingUserName(name);
     if (auto error = v.ToError()) return *error;
@@ -236,6 +240,15 @@ class Store::Impl {
     return ToUser(*user);
   }
 
+  std::optional<User> FindUser(std::string_view name) {
+    std::shared_lock lock(mu_);
+    const UserRecord* user = data_.FindUser(name);
+    if (!user) return std::nullopt;
+    return ToUser(*user);
+  }
+
+  FaultPlan& faults() { return faults_; }
+
   Result<User> GetUserById(std::string_view id) {
     std::shared_lock lock(mu_);
     auto it = data_.users_by_id.find(std::string(id));
@@ -243,7 +256,8 @@ class Store::Impl {
     return ToUser(*it->second);
   }
 
-  Result<void> DeleteUser(std::string_view name) {
+  Result<void> DeleteUser(std::string_view name, const CallContext& context) {
+    if (auto injected = Injected(Operation::DeleteUser, name, "", context)) return *injected;
     Validation v;
     v.ExistingUserName(name);
     if (auto error = v.ToError()) return *error;
@@ -256,7 +270,11 @@ class Store::Impl {
     return {};
   }
 
-  Result<Page<User>> ListUsers(std::string_view path_prefix, const PageRequest& page) {
+  Result<Page<User>> ListUsers(std::string_view path_prefix, const PageRequest& page,
+                               const CallContext& context) {
+    if (auto injected = Injected(Operation::ListUsers, kAccountRoot, "", context)) {
+      return *injected;
+    }
     Validation v;
     v.PathPrefix(path_prefix);
     CheckPage(v, page);
@@ -285,7 +303,10 @@ class Store::Impl {
     return result;
   }
 
-  Result<AccessKey> CreateAccessKey(KeyHolder holder) {
+  Result<AccessKey> CreateAccessKey(KeyHolder holder, const CallContext& context) {
+    if (auto injected = Injected(Operation::CreateAccessKey, holder, "", context)) {
+      return *injected;
+    }
     Validation v;
     if (holder) v.ExistingUserName(*holder);
     if (auto error = v.ToError()) return *error;
@@ -301,7 +322,11 @@ class Store::Impl {
         /*with_secret=*/true);
   }
 
-  Result<Page<AccessKey>> ListAccessKeys(KeyHolder holder, const PageRequest& page) {
+  Result<Page<AccessKey>> ListAccessKeys(KeyHolder holder, const PageRequest& page,
+                                         const CallContext& context) {
+    if (auto injected = Injected(Operation::ListAccessKeys, holder, "", context)) {
+      return *injected;
+    }
     Validation v;
     if (holder) v.ExistingUserName(*holder);
     CheckPage(v, page);
@@ -329,7 +354,11 @@ class Store::Impl {
     return result;
   }
 
-  Result<AccessKey> UpdateAccessKey(KeyHolder holder, std::string_view id, KeyStatus status) {
+  Result<AccessKey> UpdateAccessKey(KeyHolder holder, std::string_view id, KeyStatus status,
+                                    const CallContext& context) {
+    if (auto injected = Injected(Operation::UpdateAccessKey, holder, id, context)) {
+      return *injected;
+    }
     Validation v;
     if (holder) v.ExistingUserName(*holder);
     v.AccessKeyId(id);
@@ -342,7 +371,11 @@ class Store::Impl {
     return ToAccessKey(**entry, /*with_secret=*/false);
   }
 
-  Result<void> DeleteAccessKey(KeyHolder holder, std::string_view id) {
+  Result<void> DeleteAccessKey(KeyHolder holder, std::string_view id,
+                               const CallContext& context) {
+    if (auto injected = Injected(Operation::DeleteAccessKey, holder, id, context)) {
+      return *injected;
+    }
     Validation v;
     if (holder) v.ExistingUserName(*holder);
     v.AccessKeyId(id);
@@ -354,7 +387,16 @@ class Store::Impl {
     return {};
   }
 
-  Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::string_view id) {
+  Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::string_view id,
+                                                 const CallContext& context) {
+    if (!faults_.empty()) {
+      const std::optional<KeyOwner> owner = FindKeyOwner(id);
+      const KeyHolder holder =
+          owner && !owner->is_root ? KeyHolder(owner->user_name) : kAccountRoot;
+      if (auto injected = Injected(Operation::GetAccessKeyLastUsed, holder, id, context)) {
+        return *injected;
+      }
+    }
     Validation v;
     v.AccessKeyId(id);
     if (auto error = v.ToError()) return *error;
@@ -411,6 +453,21 @@ class Store::Impl {
   Result<void> Restore(const StoreState& state);
 
  private:
+  // The error a fault rule injects into this call, if one fires (after its latency).
+  std::optional<Error> Injected(Operation operation, KeyHolder holder, std::string_view key_id,
+                                const CallContext& context) {
+    if (faults_.empty()) return std::nullopt;
+    FaultTarget target{operation, std::string(holder.value_or("")), "", std::string(key_id)};
+    if (holder) {
+      std::shared_lock lock(mu_);
+      if (const UserRecord* user = data_.FindUser(*holder)) {
+        target.user_name = user->name;
+        target.user_id = user->id;
+      }
+    }
+    return faults_.Decide(target, context);
+  }
+
   static void CheckPage(Validation& v, const PageRequest& page) {
     if (page.max_items) v.MaxItems(*page.max_items);
     if (page.marker) v.Marker(*page.marker);
@@ -452,6 +509,7 @@ class Store::Impl {
   const StoreOptions options_;
   const IdGenerator ids_;
   const internal::MarkerCodec markers_;
+  FaultPlan faults_;
   std::atomic<std::uint64_t> request_counter_{0};
 
   mutable std::shared_mutex mu_;
@@ -544,32 +602,43 @@ int Store::access_key_quota() const { return impl_->options().access_key_quota; 
 std::uint64_t Store::seed() const { return impl_->options().seed; }
 std::string Store::root_arn() const { return impl_->RootArn(); }
 
-Result<User> Store::CreateUser(std::string_view name, std::string_view path) {
-  return impl_->CreateUser(name, path);
+Result<User> Store::CreateUser(std::string_view name, std::string_view path,
+                               const CallContext& context) {
+  return impl_->CreateUser(name, path, context);
 }
-Result<User> Store::GetUser(std::string_view name) const { return impl_->GetUser(name); }
-Result<User> Store::GetUserById(std::string_view user_id) const {
-  return impl_->GetUserById(user_id);
+Result<User> Store::GetUser(std::string_view name, const CallContext& context) const {
+  return impl_->GetUser(name, context);
 }
-Result<void> Store::DeleteUser(std::string_view name) { return impl_->DeleteUser(name); }
-Result<Page<User>> Store::ListUsers(std::string_view path_prefix, const PageRequest& page) const {
-  return impl_->ListUsers(path_prefix, page);
+Result<void> Store::DeleteUser(std::string_view name, const CallContext& context) {
+  return impl_->DeleteUser(name, context);
 }
-Result<AccessKey> Store::CreateAccessKey(KeyHolder holder) {
-  return impl_->CreateAccessKey(holder);
+Result<Page<User>> Store::ListUsers(std::string_view path_prefix, const PageRequest& page,
+                                   const CallContext& context) const {
+  return impl_->ListUsers(path_prefix, page, context);
 }
-Result<Page<AccessKey>> Store::ListAccessKeys(KeyHolder holder, const PageRequest& page) const {
-  return impl_->ListAccessKeys(holder, page);
+Result<AccessKey> Store::CreateAccessKey(KeyHolder holder, const CallContext& context) {
+  return impl_->CreateAccessKey(holder, context);
+}
+Result<Page<AccessKey>> Store::ListAccessKeys(KeyHolder holder, const PageRequest& page,
+                                              const CallContext& context) const {
+  return impl_->ListAccessKeys(holder, page, context);
 }
 Result<AccessKey> Store::UpdateAccessKey(KeyHolder holder, std::string_view access_key_id,
-                                         KeyStatus status) {
-  return impl_->UpdateAccessKey(holder, access_key_id, status);
+                                         KeyStatus status, const CallContext& context) {
+  return impl_->UpdateAccessKey(holder, access_key_id, status, context);
 }
-Result<void> Store::DeleteAccessKey(KeyHolder holder, std::string_view access_key_id) {
-  return impl_->DeleteAccessKey(holder, access_key_id);
+Result<void> Store::DeleteAccessKey(KeyHolder holder, std::string_view access_key_id,
+                                    const CallContext& context) {
+  return impl_->DeleteAccessKey(holder, access_key_id, context);
 }
-Result<AccessKeyLastUsed> Store::GetAccessKeyLastUsed(std::string_view access_key_id) const {
-  return impl_->GetAccessKeyLastUsed(access_key_id);
+Result<AccessKeyLastUsed> Store::GetAccessKeyLastUsed(std::string_view access_key_id,
+                                                      const CallContext& context) const {
+  return impl_->GetAccessKeyLastUsed(access_key_id, context);
+}
+FaultPlan& Store::faults() const { return impl_->faults(); }
+std::optional<User> Store::FindUser(std::string_view name) const { return impl_->FindUser(name); }
+Result<User> Store::GetUserById(std::string_view user_id) const {
+  return impl_->GetUserById(user_id);
 }
 std::optional<KeyOwner> Store::FindKeyOwner(std::string_view access_key_id) const {
   return impl_->FindKeyOwner(access_key_id);

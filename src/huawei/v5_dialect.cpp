@@ -53,6 +53,7 @@ struct Call {
   const HttpRequest& request;
   const V5Route& route;
   const User& user;
+  const CallContext& context;
 };
 
 Result<PageRequest> ReadPage(const HttpRequest& request) {
@@ -88,7 +89,7 @@ Result<PageRequest> ReadPage(const HttpRequest& request) {
 Result<HttpResponse> ListAccessKeys(const Call& call, const std::string& request_id) {
   const Result<PageRequest> request = ReadPage(call.request);
   if (!request.ok()) return request.error();
-  const Result<Page<AccessKey>> page = call.store.ListAccessKeys(call.user.name, *request);
+  const Result<Page<AccessKey>> page = call.store.ListAccessKeys(call.user.name, *request, call.context);
   if (!page.ok()) return page.error();
   Json keys = Json::array();
   for (const AccessKey& key : page->items) keys.push_back(Metadata(key));
@@ -102,7 +103,7 @@ Result<HttpResponse> ListAccessKeys(const Call& call, const std::string& request
 }
 
 Result<HttpResponse> CreateAccessKey(const Call& call, const std::string& request_id) {
-  const Result<AccessKey> key = call.store.CreateAccessKey(call.user.name);
+  const Result<AccessKey> key = call.store.CreateAccessKey(call.user.name, call.context);
   if (!key.ok()) return key.error();
   Json created;
   created["user_id"] = key->user_id;
@@ -137,13 +138,15 @@ Result<HttpResponse> UpdateAccessKey(const Call& call, const std::string& reques
   const Result<KeyStatus> status = ReadStatusBody(call.request);
   if (!status.ok()) return status.error();
   const Result<AccessKey> updated =
-      call.store.UpdateAccessKey(call.user.name, call.route.access_key_id, *status);
+      call.store.UpdateAccessKey(call.user.name, call.route.access_key_id, *status,
+                                 call.context);
   if (!updated.ok()) return updated.error();
   return V5JsonResponse(200, Json{{"access_key", Metadata(*updated)}}.dump(), request_id);
 }
 
 Result<HttpResponse> DeleteAccessKey(const Call& call, const std::string& request_id) {
-  if (Result<void> deleted = call.store.DeleteAccessKey(call.user.name, call.route.access_key_id);
+  if (Result<void> deleted = call.store.DeleteAccessKey(call.user.name, call.route.access_key_id,
+                                                              call.context);
       !deleted.ok()) {
     return deleted.error();
   }
@@ -154,7 +157,8 @@ Result<HttpResponse> DeleteAccessKey(const Call& call, const std::string& reques
 }
 
 Result<HttpResponse> ShowAccessKeyLastUsed(const Call& call, const std::string& request_id) {
-  const Result<AccessKeyLastUsed> used = call.store.GetAccessKeyLastUsed(call.route.access_key_id);
+  const Result<AccessKeyLastUsed> used = call.store.GetAccessKeyLastUsed(call.route.access_key_id, call.context);
+  if (!used.ok() && !used.error().fault_rule.empty()) return used.error();
   // Another user's key is as missing here as on the other routes.
   if (!used.ok() || used->user_id != call.user.id) {
     return Error::Make(ErrorCode::NoSuchEntity, "no such access key", Subject::AccessKey,
@@ -186,10 +190,12 @@ Result<HttpResponse> Answer(Store& store, const HttpRequest& request, const V5Ro
                             const std::string& request_id) {
   const Result<std::optional<SdkHmacCredential>> credential = ReadSdkHmacCredential(request);
   if (!credential.ok()) return credential.error();
-  if (*credential) IdentifyCaller(store, (*credential)->access_key_id, "iam", "");
+  const Caller caller =
+      *credential ? IdentifyCaller(store, (*credential)->access_key_id, "iam", "") : Caller{};
   const Result<User> user = store.GetUserById(route.user_id);
   if (!user.ok()) return user.error();
-  return Dispatch(Call{store, request, route, *user}, request_id);
+  const CallContext context = caller.Context(Cloud::Huawei, request_id);
+  return Dispatch(Call{store, request, route, *user, context}, request_id);
 }
 
 }  // namespace

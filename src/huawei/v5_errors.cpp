@@ -22,6 +22,8 @@ V5Error NotFound(const Error& error) {
 }  // namespace
 
 V5Error ToV5Error(const Error& error) {
+  // A fault rule's own code comes with its own status.
+  if (!error.custom_code.empty()) return {error.http_status, error.custom_code, error.message};
   switch (error.code) {
     case ErrorCode::NoSuchEntity:
       return NotFound(error);
@@ -82,7 +84,9 @@ HttpResponse V5ErrorResponse(const Error& error, const std::string& request_id) 
     // a test can read them back.
     body["encoded_authorization_message"] = Base64Encode(ValidUtf8(error.message));
   }
-  return V5JsonResponse(v5.status, body.dump(), request_id);
+  HttpResponse response = V5JsonResponse(v5.status, body.dump(), request_id);
+  response.drop_connection = error.drop_connection;
+  return response;
 }
 
 }  // namespace fakeiam::internal

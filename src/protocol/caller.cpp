@@ -9,6 +9,15 @@ KeyHolder Caller::ImplicitHolder() const {
 
 std::string Caller::Arn(const Store& store) const { return owner ? owner->arn : store.root_arn(); }
 
+CallContext Caller::Context(Cloud dialect, std::string request_id) const {
+  CallContext context;
+  context.dialect = dialect;
+  context.request_id = std::move(request_id);
+  context.caller_access_key_id = access_key_id;
+  if (owner && !owner->is_root) context.caller_arn = owner->arn;
+  return context;
+}
+
 Caller IdentifyCaller(Store& store, std::string access_key_id, std::string_view service,
                       std::string_view region) {
   Caller caller;

@@ -19,6 +19,8 @@ struct Caller {
   KeyHolder ImplicitHolder() const;
   // The ARN that AWS messages name the caller by.
   std::string Arn(const Store& store) const;
+  // The context a store call of this caller's request carries.
+  CallContext Context(Cloud dialect, std::string request_id) const;
 };
 
 // Resolves the signing key and, when the store knows it, records that it signed a request now.

@@ -5,11 +5,10 @@
 #include "aws/query_dialect.hpp"
 #include "core/ascii.hpp"
 #include "huawei/v5_dialect.hpp"
+#include "protocol/control_plane.hpp"
 
 namespace fakeiam {
 namespace {
-
-constexpr std::string_view kReservedPrefix = "/_fakeiam/";
 
 // REST paths (/v5/..., and any other /v<digits>/...) are Huawei's; the AWS Query API is posted
 // to "/".
@@ -18,14 +17,6 @@ bool IsHuaweiPath(std::string_view path) {
   std::size_t i = 2;
   while (i < path.size() && path[i] >= '0' && path[i] <= '9') ++i;
   return i > 2 && (i == path.size() || path[i] == '/');
-}
-
-HttpResponse Health() {
-  HttpResponse response;
-  response.headers.Add("Content-Type", "application/json");
-  response.body = "{\"status\":\"ok\"}";
-  response.operation = "Health";
-  return response;
 }
 
 }  // namespace
@@ -48,8 +39,8 @@ HttpResponse Handler::Handle(const HttpRequest& request) const {
                     "The request body is " + std::to_string(request.body.size()) +
                         " bytes; the limit is " + std::to_string(options_.max_body_bytes) + "."));
   }
-  if (internal::StartsWith(request.path, kReservedPrefix) && request.path == "/_fakeiam/health") {
-    return Health();
+  if (internal::StartsWith(request.path, internal::kControlPrefix)) {
+    return internal::HandleControlPlane(*store_, request);
   }
   if (IsHuaweiPath(request.path)) return internal::HandleHuaweiV5(*store_, request);
   return internal::HandleAwsQuery(*store_, request);

@@ -49,11 +49,8 @@ void ToResponse(const HttpResponse& in, httplib::Response& out) {
   }
 }
 
-// The local port of socket `fd`, or -1 when it is not an IP socket.
-int LocalPort(int fd) {
-  sockaddr_storage address{};
-  socklen_t size = sizeof address;
-  if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) return -1;
+// The port of an IP socket address, or -1.
+int PortOf(const sockaddr_storage& address) {
   if (address.ss_family == AF_INET) {
     return ntohs(reinterpret_cast<const sockaddr_in&>(address).sin_port);
   }
@@ -63,10 +60,11 @@ int LocalPort(int fd) {
   return -1;
 }
 
-// httplib 0.11 keeps serving an idle keep-alive connection until the client closes it or its
-// keep-alive timeout passes, even after stop(). Shutting down the sockets this server accepted
-// (connected sockets whose local port is the server's) ends those waits at once.
-void ShutDownAcceptedConnections(int port) {
+// httplib 0.11 gives its handlers no socket. To end connections on its behalf, find the sockets
+// this server accepted: connected sockets (not listening) whose local port is the server's and,
+// when `peer_port` is not -1, whose peer's port is that one; shut each down, so that httplib's
+// next read or write fails and it closes the connection.
+void ShutDownAcceptedConnections(int port, int peer_port = -1) {
   DIR* dir = opendir("/proc/self/fd");
   if (!dir) return;
   while (const dirent* entry = readdir(dir)) {
@@ -76,7 +74,18 @@ void ShutDownAcceptedConnections(int port) {
     int listening = 0;
     socklen_t size = sizeof listening;
     if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening) continue;
-    if (LocalPort(fd) == port) shutdown(fd, SHUT_RDWR);
+    sockaddr_storage local{}, peer{};
+    socklen_t local_size = sizeof local, peer_size = sizeof peer;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0 ||
+        PortOf(local) != port) {
+      continue;
+    }
+    if (peer_port != -1 &&
+        (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0 ||
+         PortOf(peer) != peer_port)) {
+      continue;
+    }
+    shutdown(fd, SHUT_RDWR);
   }
   closedir(dir);
 }
@@ -133,8 +142,9 @@ class Server::Impl {
   void Stop() {
     if (!thread_.joinable()) return;
     http_->stop();
-    // Connections accepted before the listener closed may still be queued for a worker, so keep
-    // shutting them down until every worker has finished.
+    // httplib 0.11 keeps an idle keep-alive connection until its timeout, even after stop(), so
+    // end the accepted connections; some may still be queued for a worker, so repeat until every
+    // worker has finished.
     while (!loop_done_) {
       ShutDownAcceptedConnections(port_);
       for (int i = 0; i < 20 && !loop_done_; ++i) {
@@ -174,6 +184,8 @@ class Server::Impl {
       const auto start = SteadyClock::now();
       const HttpRequest request = ToRequest(in);
       const HttpResponse response = handler_->Handle(request);
+      // A fault rule's dropped connection: the client gets no response at all.
+      if (response.drop_connection) ShutDownAcceptedConnections(port_, in.remote_port);
       ToResponse(response, out);
       Log(in, request, response, start);
     };

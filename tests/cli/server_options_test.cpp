@@ -28,6 +28,7 @@ TEST(ServerOptionsTest, ReadsEveryOption) {
   const Result<ServerCommand> c =
       Parse({"--host", "0.0.0.0", "--port=8080", "--seed", "42", "--account-id", "111122223333",
              "--key-quota", "10", "--state", "in.json", "--save-state=out.json", "--quiet",
+             "--faults", "faults.json",
              "--clock", "2030-01-02T03:04:05Z"});
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->server.host, "0.0.0.0");
@@ -37,6 +38,7 @@ TEST(ServerOptionsTest, ReadsEveryOption) {
   EXPECT_EQ(c->store.access_key_quota, 10);
   EXPECT_EQ(c->state_file, "in.json");
   EXPECT_EQ(c->save_state_file, "out.json");
+  EXPECT_EQ(c->faults_file, "faults.json");
   EXPECT_TRUE(c->quiet);
   EXPECT_EQ(c->clock, ClockChoice::Stepping);
   EXPECT_EQ(FormatIso8601(c->clock_start), "2030-01-02T03:04:05Z");
