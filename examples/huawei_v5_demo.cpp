@@ -19,7 +19,8 @@ nlohmann::json Show(const char* method, const std::string& target, const httplib
     std::printf("  no answer: %s\n", httplib::to_string(result.error()).c_str());
     return nullptr;
   }
-  std::printf("  %d %s\n", result->status, result->body.empty() ? "(no body)" : result->body.c_str());
+  std::printf("  %d %s\n", result->status,
+              result->body.empty() ? "(no body)" : result->body.c_str());
   return result->body.empty() ? nlohmann::json() : nlohmann::json::parse(result->body);
 }
 

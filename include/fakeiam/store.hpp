@@ -21,7 +21,6 @@
 #include "fakeiam/cloud.hpp"
 #include "fakeiam/faults.hpp"
 #include "fakeiam/operation.hpp"
-#include "fakeiam/operation.hpp"
 #include "fakeiam/result.hpp"
 #include "fakeiam/store_state.hpp"
 #include "fakeiam/types.hpp"

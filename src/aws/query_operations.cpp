@@ -130,7 +130,8 @@ Result<void> UpdateAccessKey(const QueryCall& call) {
                            "' at 'status' failed to satisfy constraint: Member must satisfy "
                            "enum value set: [Active, Inactive, Expired]");
   }
-  const Result<AccessKey> updated = call.store.UpdateAccessKey(HolderOf(call), *id, *status, call.context);
+  const Result<AccessKey> updated =
+      call.store.UpdateAccessKey(HolderOf(call), *id, *status, call.context);
   if (!updated.ok()) return updated.error();
   return {};
 }
@@ -169,7 +170,8 @@ Result<void> GetAccessKeyLastUsed(const QueryCall& call) {
 Result<void> CreateUser(const QueryCall& call) {
   const Result<std::string_view> name = Required(call, "UserName", "userName");
   if (!name.ok()) return name.error();
-  const Result<User> user = call.store.CreateUser(*name, call.params.Get("Path").value_or("/"), call.context);
+  const Result<User> user =
+      call.store.CreateUser(*name, call.params.Get("Path").value_or("/"), call.context);
   if (!user.ok()) return user.error();
   AppendUser(call.response.Result(), "User", *user);
   return {};

@@ -67,9 +67,8 @@ std::string Error::wire_code() const {
 
 bool operator==(const Error& a, const Error& b) {
   return a.code == b.code && a.http_status == b.http_status && a.message == b.message &&
-         a.subject == b.subject && a.subject_id == b.subject_id &&
-         a.custom_code == b.custom_code && a.fault_rule == b.fault_rule &&
-         a.drop_connection == b.drop_connection;
+         a.subject == b.subject && a.subject_id == b.subject_id && a.custom_code == b.custom_code &&
+         a.fault_rule == b.fault_rule && a.drop_connection == b.drop_connection;
 }
 
 }  // namespace fakeiam

@@ -3,9 +3,8 @@
 #ifndef FAKEIAM_SRC_CORE_JSON_READER_HPP_
 #define FAKEIAM_SRC_CORE_JSON_READER_HPP_
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,9 +63,9 @@ Result<T> ReadJson(std::string_view text, std::string_view source, Read read) {
   try {
     return read(root);
   } catch (const JsonProblem& p) {
-    return Error::Make(ErrorCode::InvalidInput, std::string(source) + ": " +
-                                                    (p.pointer.empty() ? "/" : p.pointer) + ": " +
-                                                    p.problem);
+    return Error::Make(
+        ErrorCode::InvalidInput,
+        std::string(source) + ": " + (p.pointer.empty() ? "/" : p.pointer) + ": " + p.problem);
   }
 }
 

@@ -6,7 +6,7 @@ namespace {
 struct OperationNames {
   Operation operation;
   std::string_view aws;
-  std::string_view huawei_sdk;      // "" when v5 has no such route
+  std::string_view huawei_sdk;     // "" when v5 has no such route
   std::string_view huawei_action;  // the v5 policy action
 };
 

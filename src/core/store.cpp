@@ -371,8 +371,7 @@ class Store::Impl {
     return ToAccessKey(**entry, /*with_secret=*/false);
   }
 
-  Result<void> DeleteAccessKey(KeyHolder holder, std::string_view id,
-                               const CallContext& context) {
+  Result<void> DeleteAccessKey(KeyHolder holder, std::string_view id, const CallContext& context) {
     if (auto injected = Injected(Operation::DeleteAccessKey, holder, id, context)) {
       return *injected;
     }
@@ -387,8 +386,7 @@ class Store::Impl {
     return {};
   }
 
-  Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::string_view id,
-                                                 const CallContext& context) {
+  Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::string_view id, const CallContext& context) {
     if (!faults_.empty()) {
       const std::optional<KeyOwner> owner = FindKeyOwner(id);
       const KeyHolder holder =
@@ -613,7 +611,7 @@ Result<void> Store::DeleteUser(std::string_view name, const CallContext& context
   return impl_->DeleteUser(name, context);
 }
 Result<Page<User>> Store::ListUsers(std::string_view path_prefix, const PageRequest& page,
-                                   const CallContext& context) const {
+                                    const CallContext& context) const {
   return impl_->ListUsers(path_prefix, page, context);
 }
 Result<AccessKey> Store::CreateAccessKey(KeyHolder holder, const CallContext& context) {

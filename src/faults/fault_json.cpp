@@ -17,7 +17,8 @@ std::vector<Operation> ReadOperations(JsonObjectReader& r) {
   std::vector<Operation> operations;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string at = value->is_array() ? "/operation/" + std::to_string(i) : "/operation";
-    if (!list[i].is_string()) r.Fail(at, "expected an operation name, got " + internal::Describe(list[i]));
+    if (!list[i].is_string())
+      r.Fail(at, "expected an operation name, got " + internal::Describe(list[i]));
     const std::optional<Operation> op = ParseOperation(list[i].get<std::string>());
     if (!op) {
       r.Fail(at, "unknown operation " + internal::Describe(list[i]) +
@@ -39,7 +40,8 @@ FaultRule ReadRule(const Json& value, const std::string& pointer) {
   rule.caller_access_key_id = r.String("caller_access_key_id");
   if (const std::optional<std::string> dialect = r.String("dialect")) {
     rule.dialect = ParseCloud(*dialect);
-    if (!rule.dialect) r.Fail("/dialect", "expected \"aws\" or \"huawei\", got \"" + *dialect + "\"");
+    if (!rule.dialect)
+      r.Fail("/dialect", "expected \"aws\" or \"huawei\", got \"" + *dialect + "\"");
   }
   const std::optional<std::int64_t> nth = r.Integer("nth", 1, kMaxCount);
   const std::optional<std::int64_t> after = r.Integer("after", 0, kMaxCount);

@@ -48,7 +48,8 @@ double Draw(std::uint64_t seed, const std::string& rule_id, std::uint64_t n) {
 }
 
 bool SameUser(const std::string& wanted, const FaultTarget& target) {
-  return (!target.user_name.empty() && internal::ToLower(wanted) == internal::ToLower(target.user_name)) ||
+  return (!target.user_name.empty() &&
+          internal::ToLower(wanted) == internal::ToLower(target.user_name)) ||
          (!target.user_id.empty() && wanted == target.user_id);
 }
 
@@ -138,6 +139,9 @@ Result<void> ValidateFaultRule(const FaultRule& rule) {
     return Invalid("status", "must be an error status, 400 to 599");
   }
   const bool fails = rule.error || rule.http_status != 0;
+  if (!fails && (!rule.code.empty() || !rule.message.empty())) {
+    return Invalid(rule.code.empty() ? "message" : "code", "needs an error or a status to go with");
+  }
   if (!fails && !rule.drop_connection && rule.latency.count() == 0) {
     return Invalid("effect", "a rule needs an error, a status, a latency or drop_connection");
   }
@@ -149,13 +153,10 @@ Result<void> ValidateFaultRule(const FaultRule& rule) {
       }
     }
   }
-  if (!fails && (!rule.code.empty() || !rule.message.empty())) {
-    return Invalid(rule.code.empty() ? "message" : "code", "needs an error or a status to go with");
-  }
   for (const std::optional<std::string>* filter :
        {&rule.user, &rule.access_key_id, &rule.caller_access_key_id}) {
     if (*filter && (*filter)->empty()) {
-      return Invalid(filter == &rule.user ? "user"
+      return Invalid(filter == &rule.user            ? "user"
                      : filter == &rule.access_key_id ? "access_key_id"
                                                      : "caller_access_key_id",
                      "must not be empty");
@@ -259,9 +260,8 @@ class FaultPlan::Impl {
 
   static bool Matches(const FaultRule& rule, const FaultTarget& target,
                       const CallContext& context) {
-    if (!rule.operations.empty() &&
-        std::find(rule.operations.begin(), rule.operations.end(), target.operation) ==
-            rule.operations.end()) {
+    if (!rule.operations.empty() && std::find(rule.operations.begin(), rule.operations.end(),
+                                              target.operation) == rule.operations.end()) {
       return false;
     }
     if (rule.dialect && *rule.dialect != context.dialect) return false;
@@ -302,8 +302,8 @@ class FaultPlan::Impl {
     if (!code && rule.drop_connection) code = ErrorCode::ServiceUnavailable;
     if (!code && rule.code.empty()) return std::nullopt;  // latency only
 
-    Error error = code ? DefaultError(*code, target, context)
-                       : Error::Make(ErrorCode::ServiceFailure, "");
+    Error error =
+        code ? DefaultError(*code, target, context) : Error::Make(ErrorCode::ServiceFailure, "");
     if (rule.http_status != 0) error.http_status = rule.http_status;
     if (!rule.code.empty()) error.custom_code = rule.code;
     if (!rule.message.empty()) error.message = rule.message;

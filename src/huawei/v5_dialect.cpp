@@ -89,7 +89,8 @@ Result<PageRequest> ReadPage(const HttpRequest& request) {
 Result<HttpResponse> ListAccessKeys(const Call& call, const std::string& request_id) {
   const Result<PageRequest> request = ReadPage(call.request);
   if (!request.ok()) return request.error();
-  const Result<Page<AccessKey>> page = call.store.ListAccessKeys(call.user.name, *request, call.context);
+  const Result<Page<AccessKey>> page =
+      call.store.ListAccessKeys(call.user.name, *request, call.context);
   if (!page.ok()) return page.error();
   Json keys = Json::array();
   for (const AccessKey& key : page->items) keys.push_back(Metadata(key));
@@ -138,15 +139,14 @@ Result<HttpResponse> UpdateAccessKey(const Call& call, const std::string& reques
   const Result<KeyStatus> status = ReadStatusBody(call.request);
   if (!status.ok()) return status.error();
   const Result<AccessKey> updated =
-      call.store.UpdateAccessKey(call.user.name, call.route.access_key_id, *status,
-                                 call.context);
+      call.store.UpdateAccessKey(call.user.name, call.route.access_key_id, *status, call.context);
   if (!updated.ok()) return updated.error();
   return V5JsonResponse(200, Json{{"access_key", Metadata(*updated)}}.dump(), request_id);
 }
 
 Result<HttpResponse> DeleteAccessKey(const Call& call, const std::string& request_id) {
-  if (Result<void> deleted = call.store.DeleteAccessKey(call.user.name, call.route.access_key_id,
-                                                              call.context);
+  if (Result<void> deleted =
+          call.store.DeleteAccessKey(call.user.name, call.route.access_key_id, call.context);
       !deleted.ok()) {
     return deleted.error();
   }
@@ -157,7 +157,8 @@ Result<HttpResponse> DeleteAccessKey(const Call& call, const std::string& reques
 }
 
 Result<HttpResponse> ShowAccessKeyLastUsed(const Call& call, const std::string& request_id) {
-  const Result<AccessKeyLastUsed> used = call.store.GetAccessKeyLastUsed(call.route.access_key_id, call.context);
+  const Result<AccessKeyLastUsed> used =
+      call.store.GetAccessKeyLastUsed(call.route.access_key_id, call.context);
   if (!used.ok() && !used.error().fault_rule.empty()) return used.error();
   // Another user's key is as missing here as on the other routes.
   if (!used.ok() || used->user_id != call.user.id) {

@@ -22,10 +22,10 @@ HttpResponse Failure(int status, std::string_view code, const std::string& messa
 }
 
 HttpResponse NotAllowed(const HttpRequest& request, std::string_view allowed) {
-  HttpResponse response = Failure(405, "MethodNotAllowed",
-                                  request.method + " is not allowed on " + request.path +
-                                      "; use " + std::string(allowed),
-                                  "Control");
+  HttpResponse response = Failure(
+      405, "MethodNotAllowed",
+      request.method + " is not allowed on " + request.path + "; use " + std::string(allowed),
+      "Control");
   response.headers.Add("Allow", std::string(allowed));
   return response;
 }

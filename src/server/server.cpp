@@ -80,9 +80,8 @@ void ShutDownAcceptedConnections(int port, int peer_port = -1) {
         PortOf(local) != port) {
       continue;
     }
-    if (peer_port != -1 &&
-        (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0 ||
-         PortOf(peer) != peer_port)) {
+    if (peer_port != -1 && (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0 ||
+                            PortOf(peer) != peer_port)) {
       continue;
     }
     shutdown(fd, SHUT_RDWR);

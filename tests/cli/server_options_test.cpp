@@ -28,8 +28,7 @@ TEST(ServerOptionsTest, ReadsEveryOption) {
   const Result<ServerCommand> c =
       Parse({"--host", "0.0.0.0", "--port=8080", "--seed", "42", "--account-id", "111122223333",
              "--key-quota", "10", "--state", "in.json", "--save-state=out.json", "--quiet",
-             "--faults", "faults.json",
-             "--clock", "2030-01-02T03:04:05Z"});
+             "--faults", "faults.json", "--clock", "2030-01-02T03:04:05Z"});
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->server.host, "0.0.0.0");
   EXPECT_EQ(c->server.port, 8080);

@@ -9,7 +9,8 @@ import sys
 
 MASK = (1 << 64) - 1
 GOLDEN = 0x9E3779B97F4A7C15
-TAGS = {"user_id": 1, "access_key_id": 2, "secret_access_key": 3, "request_id": 4}
+TAGS = {"user_id": 1, "access_key_id": 2, "secret_access_key": 3, "request_id": 4,
+        "fault_draw": 5}
 BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 HEX = "0123456789abcdef"
 UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -59,6 +60,22 @@ def request_ids(seed, n):
     return aws, huawei
 
 
+def fnv1a64(text):
+    h = 0xCBF29CE484222325
+    for byte in text.encode():
+        h = ((h ^ byte) * 0x100000001B3) & MASK
+    return h
+
+
+def fault_pattern(seed, rule_id, probability, calls):
+    """Which of a fault rule's matched calls fire ("1") or not ("0")."""
+    out = ""
+    for n in range(calls):
+        d = next(stream(seed ^ fnv1a64(rule_id), "fault_draw", n))
+        out += "1" if (d >> 11) * 2.0 ** -53 < probability else "0"
+    return out
+
+
 def vectors(seed, count=4):
     account = "123456789012"
     out = {"seed": seed, "aws_account_id": account, "aws": [], "huawei": [], "request_ids": []}
@@ -77,6 +94,9 @@ def vectors(seed, count=4):
         })
         aws, huawei = request_ids(seed, n)
         out["request_ids"].append({"n": n, "aws": aws, "huawei": huawei})
+    out["fault_patterns"] = [
+        {"rule": rule, "probability": p, "pattern": fault_pattern(seed, rule, p, 40)}
+        for rule, p in (("flaky", 0.3), ("rule-1", 0.5), ("mostly", 0.9))]
     return out
 
 

@@ -239,6 +239,38 @@ TEST(ServerTest, KeepsServingAfterMalformedHuaweiRequests) {
   EXPECT_EQ(created->status, 201);
 }
 
+TEST(ServerTest, AFaultRuleCanDropTheConnectionWithoutAnAnswer) {
+  auto store = std::make_shared<Store>();
+  ASSERT_TRUE(
+      store->faults().Add(FaultRule::For(Operation::ListUsers).DropConnection().Once()).ok());
+  Server server(store);
+  ASSERT_TRUE(server.Start().ok());
+  // Raw bytes, to see that not even a status line comes back.
+  EXPECT_EQ(RawExchange(server.port(),
+                        "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                        "application/x-www-form-urlencoded\r\nContent-Length: 35"
+                        "\r\n\r\nAction=ListUsers&Version=2010-05-08"),
+            "");
+  ASSERT_EQ(store->faults().Log().size(), 1u);
+  EXPECT_TRUE(store->faults().Log()[0].dropped_connection);
+  // The rule is spent; the server answers again, on a fresh connection.
+  EXPECT_EQ(Post(server, kListUsers)->status, 200);
+}
+
+TEST(ServerTest, FaultRulesAreManagedOverHttp) {
+  Server server(std::make_shared<Store>());
+  ASSERT_TRUE(server.Start().ok());
+  const auto client = ClientOf(server);
+  const auto added =
+      client->Post("/_fakeiam/faults", R"({"operation": "ListUsers", "status": 503, "nth": 1})",
+                   "application/json");
+  ASSERT_TRUE(added);
+  EXPECT_EQ(added->status, 201);
+  EXPECT_EQ(Post(server, kListUsers)->status, 503);
+  EXPECT_EQ(Post(server, kListUsers)->status, 200);
+  EXPECT_THAT(client->Get("/_fakeiam/faults/log")->body, HasSubstr("\"status\":503"));
+}
+
 TEST(ServerTest, LogsEveryAnsweredRequestButItsOwnProbe) {
   std::mutex mu;
   std::vector<std::string> lines;
