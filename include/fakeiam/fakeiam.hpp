@@ -5,8 +5,10 @@
 #include "fakeiam/clock.hpp"         // IWYU pragma: export
 #include "fakeiam/cloud.hpp"         // IWYU pragma: export
 #include "fakeiam/error.hpp"         // IWYU pragma: export
+#include "fakeiam/faults.hpp"        // IWYU pragma: export
 #include "fakeiam/fixture.hpp"       // IWYU pragma: export
 #include "fakeiam/id_generator.hpp"  // IWYU pragma: export
+#include "fakeiam/operation.hpp"     // IWYU pragma: export
 #include "fakeiam/result.hpp"        // IWYU pragma: export
 #include "fakeiam/store.hpp"         // IWYU pragma: export
 #include "fakeiam/store_state.hpp"   // IWYU pragma: export
