@@ -9,13 +9,12 @@
 namespace {
 
 // The code under test: what an application would write against any IAM client.
-fakeiam::Result<fakeiam::AccessKey> CreateKeyWithRetry(fakeiam::Store& iam,
-                                                       const std::string& user, int attempts) {
+fakeiam::Result<fakeiam::AccessKey> CreateKeyWithRetry(fakeiam::Store& iam, const std::string& user,
+                                                       int attempts) {
   for (int attempt = 1;; ++attempt) {
     fakeiam::Result<fakeiam::AccessKey> key = iam.CreateAccessKey(user);
-    const bool transient =
-        !key.ok() && (key.error().http_status >= 500 ||
-                      key.error().code == fakeiam::ErrorCode::Throttling);
+    const bool transient = !key.ok() && (key.error().http_status >= 500 ||
+                                         key.error().code == fakeiam::ErrorCode::Throttling);
     if (key.ok() || !transient || attempt == attempts) return key;
     std::printf("attempt %d failed: %s (HTTP %d); retrying\n", attempt,
                 key.error().wire_code().c_str(), key.error().http_status);
@@ -33,9 +32,8 @@ int main() {
   fakeiam::Store store;
   if (!store.CreateUser("Bob").ok()) return 1;
   // The first CreateAccessKey fails with ServiceUnavailable (503); later ones go through.
-  const auto rule = store.faults().Add(fakeiam::FaultRule::For(fakeiam::Operation::CreateAccessKey)
-                                           .WithStatus(503)
-                                           .Once());
+  const auto rule = store.faults().Add(
+      fakeiam::FaultRule::For(fakeiam::Operation::CreateAccessKey).WithStatus(503).Once());
   if (!rule.ok()) return 1;
 
   const fakeiam::Result<fakeiam::AccessKey> key = CreateKeyWithRetry(store, "Bob", 3);
@@ -44,7 +42,7 @@ int main() {
   int failures = 0;
   failures += Check(key.ok(), "the retry created a key");
   failures += Check(log.size() == 1 && log[0].http_status == 503, "exactly one attempt got a 503");
-  failures += Check(store.ListAccessKeys("Bob")->items.size() == 1,
-                    "the failed attempt created no key");
+  failures +=
+      Check(store.ListAccessKeys("Bob")->items.size() == 1, "the failed attempt created no key");
   return failures == 0 ? 0 : 1;
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "fakeiam/cloud.hpp"
+
 namespace fakeiam {
 
 // The failure kinds fakeiam reports. The names are AWS IAM's wire error codes; the Huawei dialect
@@ -39,13 +41,16 @@ std::string_view ToString(ErrorCode code);
 // The code of this wire name, e.g. ErrorCode::NoSuchEntity for "NoSuchEntity".
 std::optional<ErrorCode> ParseErrorCode(std::string_view name);
 
-// The HTTP status AWS IAM answers `code` with, e.g. 404 for NoSuchEntity.
-int DefaultHttpStatus(ErrorCode code);
+// The HTTP status a cloud answers `code` with, e.g. 404 for NoSuchEntity; AWS's unless `dialect`
+// says otherwise.
+int DefaultHttpStatus(ErrorCode code, Cloud dialect = Cloud::Aws);
 
 // What an error is about, so that each dialect can name it in its own words.
 enum class Subject { None, User, AccessKey, Marker };
 
-// One failure: a code, the HTTP status to answer it with and a message in AWS's wording.
+// One failure: a code, the HTTP status to answer it with and a message in AWS's wording. The
+// Huawei dialect answers a store's error with Huawei's status for its code; an injected error
+// already carries the status of the dialect it was injected into.
 struct Error {
   ErrorCode code = ErrorCode::ServiceFailure;
   int http_status = 500;

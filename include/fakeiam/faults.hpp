@@ -94,7 +94,7 @@ struct FaultRuleState {
 
 // One call a rule decided.
 struct FaultLogEntry {
-  std::uint64_t sequence = 0;  // from 1, in firing order
+  std::uint64_t sequence = 0;  // from 1, in firing order; clearing the log does not restart it
   std::string rule_id;
   Operation operation = Operation::ListAccessKeys;
   Cloud dialect = Cloud::Aws;
@@ -103,7 +103,7 @@ struct FaultLogEntry {
   std::string access_key_id;
   std::string caller_access_key_id;
   std::chrono::milliseconds latency{0};
-  std::string error_code;  // empty when the rule only delayed the call
+  std::string error_code;  // empty when the rule only delayed the call or dropped its connection
   int http_status = 0;
   bool dropped_connection = false;
 };

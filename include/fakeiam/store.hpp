@@ -95,8 +95,13 @@ class Store {
   // Errors: ValidationError, NoSuchEntity.
   Result<void> DeleteAccessKey(KeyHolder holder, std::string_view access_key_id,
                                const CallContext& context = {});
+  // The last use of any key of the account (as AWS's GetAccessKeyLastUsed, which names no user).
   // Errors: ValidationError, NoSuchEntity.
   Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::string_view access_key_id,
+                                                 const CallContext& context = {}) const;
+  // The same for a key of this holder only; another holder's key counts as missing (as on
+  // Huawei's route, which names the user). Errors: ValidationError, NoSuchEntity.
+  Result<AccessKeyLastUsed> GetAccessKeyLastUsed(KeyHolder holder, std::string_view access_key_id,
                                                  const CallContext& context = {}) const;
 
   // The rules that make chosen calls fail, and the log of what they did.

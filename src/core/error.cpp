@@ -7,31 +7,33 @@ namespace {
 
 struct CodeInfo {
   std::string_view name;
-  int http_status;
+  int aws_status;
+  int huawei_status;
 };
 
-// One row per ErrorCode, in declaration order: the wire name and AWS's HTTP status.
+// One row per ErrorCode, in declaration order: the wire name and the HTTP status each cloud
+// answers it with (Huawei's gateway answers authentication failures 401 and throttles with 429).
 constexpr CodeInfo kCodes[] = {
-    {"ValidationError", 400},
-    {"InvalidInput", 400},
-    {"MissingAction", 400},
-    {"InvalidAction", 400},
-    {"UnknownOperation", 404},
-    {"MethodNotAllowed", 405},
-    {"MalformedQueryString", 404},  // sic: AWS's common errors list it as 404
-    {"RequestEntityTooLarge", 413},
-    {"NoSuchEntity", 404},
-    {"EntityAlreadyExists", 409},
-    {"DeleteConflict", 409},
-    {"LimitExceeded", 409},
-    {"AccessDenied", 403},
-    {"InvalidClientTokenId", 403},
-    {"SignatureDoesNotMatch", 403},
-    {"MissingAuthenticationToken", 403},
-    {"IncompleteSignature", 400},
-    {"Throttling", 400},
-    {"ServiceFailure", 500},
-    {"ServiceUnavailable", 503},
+    {"ValidationError", 400, 400},
+    {"InvalidInput", 400, 400},
+    {"MissingAction", 400, 400},
+    {"InvalidAction", 400, 400},
+    {"UnknownOperation", 404, 404},
+    {"MethodNotAllowed", 405, 405},
+    {"MalformedQueryString", 404, 400},  // sic: AWS's common errors list it as 404
+    {"RequestEntityTooLarge", 413, 413},
+    {"NoSuchEntity", 404, 404},
+    {"EntityAlreadyExists", 409, 409},
+    {"DeleteConflict", 409, 409},
+    {"LimitExceeded", 409, 409},
+    {"AccessDenied", 403, 403},
+    {"InvalidClientTokenId", 403, 401},
+    {"SignatureDoesNotMatch", 403, 401},
+    {"MissingAuthenticationToken", 403, 401},
+    {"IncompleteSignature", 400, 401},
+    {"Throttling", 400, 429},
+    {"ServiceFailure", 500, 500},
+    {"ServiceUnavailable", 503, 503},
 };
 static_assert(std::size(kCodes) == static_cast<std::size_t>(ErrorCode::ServiceUnavailable) + 1,
               "kCodes must list every ErrorCode");
@@ -49,7 +51,9 @@ std::optional<ErrorCode> ParseErrorCode(std::string_view name) {
   return std::nullopt;
 }
 
-int DefaultHttpStatus(ErrorCode code) { return Info(code).http_status; }
+int DefaultHttpStatus(ErrorCode code, Cloud dialect) {
+  return dialect == Cloud::Aws ? Info(code).aws_status : Info(code).huawei_status;
+}
 
 Error Error::Make(ErrorCode code, std::string message, Subject subject, std::string subject_id) {
   Error error;

@@ -386,20 +386,30 @@ class Store::Impl {
     return {};
   }
 
-  Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::string_view id, const CallContext& context) {
+  // `holder` empty: any key, whose owner fault rules match on; else only that holder's key.
+  Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::optional<KeyHolder> holder,
+                                                 std::string_view id, const CallContext& context) {
     if (!faults_.empty()) {
-      const std::optional<KeyOwner> owner = FindKeyOwner(id);
-      const KeyHolder holder =
-          owner && !owner->is_root ? KeyHolder(owner->user_name) : kAccountRoot;
-      if (auto injected = Injected(Operation::GetAccessKeyLastUsed, holder, id, context)) {
+      KeyHolder addressed = holder.value_or(kAccountRoot);
+      if (!holder) {
+        const std::optional<KeyOwner> owner = FindKeyOwner(id);
+        if (owner && !owner->is_root) addressed = owner->user_name;
+      }
+      if (auto injected = Injected(Operation::GetAccessKeyLastUsed, addressed, id, context)) {
         return *injected;
       }
     }
     Validation v;
+    if (holder && *holder) v.ExistingUserName(**holder);
     v.AccessKeyId(id);
     if (auto error = v.ToError()) return *error;
     std::shared_lock lock(mu_);
     const KeyEntry* entry = data_.FindKey(id);
+    if (holder) {
+      Result<KeyEntry*> held = HeldKey(*holder, id);
+      if (!held.ok()) return held.error();
+      entry = *held;
+    }
     if (!entry) return internal::NoSuchAccessKey(id);
     AccessKeyLastUsed result{entry->second.owner->name, entry->second.owner->id, std::nullopt};
     if (auto it = data_.last_used.find(entry); it != data_.last_used.end()) {
@@ -631,7 +641,12 @@ Result<void> Store::DeleteAccessKey(KeyHolder holder, std::string_view access_ke
 }
 Result<AccessKeyLastUsed> Store::GetAccessKeyLastUsed(std::string_view access_key_id,
                                                       const CallContext& context) const {
-  return impl_->GetAccessKeyLastUsed(access_key_id, context);
+  return impl_->GetAccessKeyLastUsed(std::nullopt, access_key_id, context);
+}
+Result<AccessKeyLastUsed> Store::GetAccessKeyLastUsed(KeyHolder holder,
+                                                      std::string_view access_key_id,
+                                                      const CallContext& context) const {
+  return impl_->GetAccessKeyLastUsed(holder, access_key_id, context);
 }
 FaultPlan& Store::faults() const { return impl_->faults(); }
 std::optional<User> Store::FindUser(std::string_view name) const { return impl_->FindUser(name); }

@@ -304,6 +304,8 @@ class FaultPlan::Impl {
 
     Error error =
         code ? DefaultError(*code, target, context) : Error::Make(ErrorCode::ServiceFailure, "");
+    // The status the client of this dialect gets, so that the log agrees with it.
+    if (code) error.http_status = DefaultHttpStatus(*code, context.dialect);
     if (rule.http_status != 0) error.http_status = rule.http_status;
     if (!rule.code.empty()) error.custom_code = rule.code;
     if (!rule.message.empty()) error.message = rule.message;
@@ -364,7 +366,8 @@ class FaultPlan::Impl {
     entry.access_key_id = target.access_key_id;
     entry.caller_access_key_id = context.caller_access_key_id;
     entry.latency = rule.latency;
-    if (error) {
+    // A dropped connection answered nothing: it has no code or status.
+    if (error && !rule.drop_connection) {
       entry.error_code = error->wire_code();
       entry.http_status = error->http_status;
     }

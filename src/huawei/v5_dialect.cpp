@@ -158,13 +158,8 @@ Result<HttpResponse> DeleteAccessKey(const Call& call, const std::string& reques
 
 Result<HttpResponse> ShowAccessKeyLastUsed(const Call& call, const std::string& request_id) {
   const Result<AccessKeyLastUsed> used =
-      call.store.GetAccessKeyLastUsed(call.route.access_key_id, call.context);
-  if (!used.ok() && !used.error().fault_rule.empty()) return used.error();
-  // Another user's key is as missing here as on the other routes.
-  if (!used.ok() || used->user_id != call.user.id) {
-    return Error::Make(ErrorCode::NoSuchEntity, "no such access key", Subject::AccessKey,
-                       call.route.access_key_id);
-  }
+      call.store.GetAccessKeyLastUsed(call.user.name, call.route.access_key_id, call.context);
+  if (!used.ok()) return used.error();
   Json last_used = Json::object();
   if (used->last_used) last_used["last_used_at"] = V5Time(used->last_used->date);
   return V5JsonResponse(200, Json{{"access_key_last_used", std::move(last_used)}}.dump(),

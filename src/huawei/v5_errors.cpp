@@ -8,59 +8,60 @@
 namespace fakeiam::internal {
 namespace {
 
-V5Error NotFound(const Error& error) {
-  switch (error.subject) {
-    case Subject::User:
-      return {404, "IAM.0004", "Could not find user: " + error.subject_id};
-    case Subject::AccessKey:
-      return {404, "IAM.0004", "Could not find access key: " + error.subject_id};
-    default:
-      return {404, "IAM.0004", error.message};
+// Huawei's code and message for an error; the status comes with it.
+std::pair<std::string, std::string> CodeAndMessage(const Error& error) {
+  switch (error.code) {
+    case ErrorCode::NoSuchEntity:
+      if (error.subject == Subject::User)
+        return {"IAM.0004", "Could not find user: " + error.subject_id};
+      if (error.subject == Subject::AccessKey) {
+        return {"IAM.0004", "Could not find access key: " + error.subject_id};
+      }
+      return {"IAM.0004", error.message};
+    case ErrorCode::InvalidInput:
+      if (error.subject == Subject::Marker) return {"PAP5.0010", "invalid marker"};
+      return {"IAM.0007", error.message};
+    case ErrorCode::ValidationError:
+    case ErrorCode::MalformedQueryString:
+    case ErrorCode::MissingAction:
+    case ErrorCode::InvalidAction:
+      return {"IAM.0007", error.message};
+    case ErrorCode::LimitExceeded:
+      return {"PAP5.0003", "access keys per user limit exceeded"};
+    case ErrorCode::EntityAlreadyExists:
+    case ErrorCode::DeleteConflict:
+      return {"PAP5.0409", error.message};
+    case ErrorCode::AccessDenied:
+      return {"PAP5.0001", "access denied: " + error.message};
+    case ErrorCode::InvalidClientTokenId:
+    case ErrorCode::SignatureDoesNotMatch:
+    case ErrorCode::MissingAuthenticationToken:
+    case ErrorCode::IncompleteSignature:
+      return {"APIGW.0301", "Incorrect IAM authentication information: " + error.message};
+    case ErrorCode::UnknownOperation:
+    case ErrorCode::MethodNotAllowed:
+      return {"APIGW.0101", error.message};
+    case ErrorCode::RequestEntityTooLarge:
+      return {"APIGW.0201", "Request entity too large: " + error.message};
+    case ErrorCode::Throttling:
+      return {"APIGW.0308", "The throttling threshold has been reached"};
+    case ErrorCode::ServiceFailure:
+      return {"PAP5.0500", "internal server error"};
+    case ErrorCode::ServiceUnavailable:
+      return {"PAP5.0503", "service unavailable"};
   }
+  return {"PAP5.0500", error.message};
 }
 
 }  // namespace
 
 V5Error ToV5Error(const Error& error) {
-  // A fault rule's own code comes with its own status.
-  if (!error.custom_code.empty()) return {error.http_status, error.custom_code, error.message};
-  switch (error.code) {
-    case ErrorCode::NoSuchEntity:
-      return NotFound(error);
-    case ErrorCode::InvalidInput:
-      if (error.subject == Subject::Marker) return {400, "PAP5.0010", "invalid marker"};
-      return {400, "IAM.0007", error.message};
-    case ErrorCode::ValidationError:
-    case ErrorCode::MalformedQueryString:
-    case ErrorCode::MissingAction:
-    case ErrorCode::InvalidAction:
-      return {400, "IAM.0007", error.message};
-    case ErrorCode::LimitExceeded:
-      return {409, "PAP5.0003", "access keys per user limit exceeded"};
-    case ErrorCode::EntityAlreadyExists:
-    case ErrorCode::DeleteConflict:
-      return {409, "PAP5.0409", error.message};
-    case ErrorCode::AccessDenied:
-      return {403, "PAP5.0001", "access denied: " + error.message};
-    case ErrorCode::InvalidClientTokenId:
-    case ErrorCode::SignatureDoesNotMatch:
-    case ErrorCode::MissingAuthenticationToken:
-    case ErrorCode::IncompleteSignature:
-      return {401, "APIGW.0301", "Incorrect IAM authentication information: " + error.message};
-    case ErrorCode::UnknownOperation:
-      return {404, "APIGW.0101", error.message};
-    case ErrorCode::MethodNotAllowed:
-      return {405, "APIGW.0101", error.message};
-    case ErrorCode::RequestEntityTooLarge:
-      return {413, "APIGW.0201", "Request entity too large: " + error.message};
-    case ErrorCode::Throttling:
-      return {429, "APIGW.0308", "The throttling threshold has been reached"};
-    case ErrorCode::ServiceFailure:
-      return {500, "PAP5.0500", "internal server error"};
-    case ErrorCode::ServiceUnavailable:
-      return {503, "PAP5.0503", "service unavailable"};
-  }
-  return {500, "PAP5.0500", error.message};
+  // An injected error already has this dialect's status (or its rule's).
+  const int status =
+      error.fault_rule.empty() ? DefaultHttpStatus(error.code, Cloud::Huawei) : error.http_status;
+  if (!error.custom_code.empty()) return {status, error.custom_code, error.message};
+  auto [code, message] = CodeAndMessage(error);
+  return {status, std::move(code), std::move(message)};
 }
 
 HttpResponse V5JsonResponse(int status, std::string body, const std::string& request_id) {

@@ -1,5 +1,7 @@
 // Who sent a request, as far as its signature tells: the signing access key and, when the store
 // knows that key, its owner. Both dialects resolve implicit users and record key use through it.
+// The use is recorded as the request is authenticated, before its operation runs, so it counts
+// even when the operation then fails (an injected fault included), as in the cloud.
 #ifndef FAKEIAM_SRC_PROTOCOL_CALLER_HPP_
 #define FAKEIAM_SRC_PROTOCOL_CALLER_HPP_
 

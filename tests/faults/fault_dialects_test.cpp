@@ -137,11 +137,40 @@ TEST_F(FaultDialectsTest, TheLogCarriesEachResponsesRequestId) {
   EXPECT_EQ(log[1].dialect, Cloud::Huawei);
 }
 
+TEST_F(FaultDialectsTest, TheLogRecordsTheStatusTheClientGot) {
+  // Throttling is 400 in AWS and 429 in Huawei: each log entry has its own dialect's.
+  Inject(FaultRule::For(Operation::ListAccessKeys).WithError(ErrorCode::Throttling));
+  EXPECT_EQ(Aws().status, 400);
+  EXPECT_EQ(Huawei().status, 429);
+  const auto log = store_->faults().Log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].http_status, 400);
+  EXPECT_EQ(log[1].http_status, 429);
+}
+
+TEST_F(FaultDialectsTest, HuaweiLastUsedMatchesTheUserInThePath) {
+  ASSERT_TRUE(store_->CreateUser("Alice").ok());
+  const std::string alice = store_->GetUser("Alice")->id;
+  Inject(FaultRule::For(Operation::GetAccessKeyLastUsed).OnUser(alice).WithStatus(503));
+  HttpRequest request;
+  // Bob's key, asked for under Alice's path: the rule on Alice decides.
+  request.path = "/v5/users/" + alice + "/access-keys/" + key_ + "/last-used";
+  EXPECT_EQ(handler_.Handle(request).status, 503);
+  store_->faults().Clear();
+  EXPECT_EQ(handler_.Handle(request).status, 404);  // not Alice's key
+}
+
 TEST_F(FaultDialectsTest, DroppedConnectionsAreFlaggedForTheTransport) {
   Inject(FaultRule::For(Operation::ListAccessKeys).DropConnection());
   EXPECT_TRUE(Aws().drop_connection);
   EXPECT_TRUE(Huawei().drop_connection);
   EXPECT_FALSE(Aws().drop_connection);  // Times(2) is spent
+  // Nothing was answered: the log has no code or status for a drop.
+  const auto log = store_->faults().Log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_TRUE(log[0].dropped_connection);
+  EXPECT_EQ(log[0].error_code, "");
+  EXPECT_EQ(log[0].http_status, 0);
 }
 
 TEST_F(FaultDialectsTest, AnInjectedNotFoundOnLastUsedIsNotTurnedIntoAccessDenied) {
