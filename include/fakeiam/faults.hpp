@@ -137,6 +137,8 @@ class FaultPlan {
 
   std::vector<FaultLogEntry> Log() const;
   void ClearLog();
+  // No rules, an empty log, and rule ids and log sequence numbers from 1 again.
+  void Reset();
 
   // For the store: decides a call. Sleeps for the firing rule's latency; returns the error to
   // answer with, or nothing to let the call go on.

@@ -131,6 +131,10 @@ class Store {
   // Replaces the whole content with `state`; on error the store is unchanged. Missing ids,
   // secrets and dates are generated. Errors: InvalidInput naming the offending entry.
   Result<void> Restore(const StoreState& state);
+  // Back to as it was constructed: no users or keys, no fault rules or log, id and request
+  // counters from 0 and, unless the options gave a clock, the default clock from its start.
+  // Markers issued before stay invalid for new listings' positions.
+  void Reset();
 
  private:
   class Impl;

@@ -139,6 +139,7 @@ Result<void> ValidateOptions(const StoreOptions& options) {
 
 namespace {
 
+// The options with the account id filled in; the clock stays empty when the store makes its own.
 StoreOptions WithDefaults(StoreOptions options) {
   if (const Result<void> valid = ValidateOptions(options); !valid.ok()) {
     throw std::invalid_argument("fakeiam::Store: " + valid.error().message);
@@ -147,7 +148,6 @@ StoreOptions WithDefaults(StoreOptions options) {
     options.account_id =
         std::string(options.profile == Cloud::Aws ? kDefaultAwsAccount : kDefaultHuaweiAccount);
   }
-  if (!options.clock) options.clock = std::make_shared<SteppingClock>();
   return options;
 }
 
@@ -159,8 +159,21 @@ class Store::Impl {
       : options_(WithDefaults(std::move(options))),
         ids_(options_.profile, options_.seed, options_.account_id),
         markers_(options_.seed, options_.account_id),
-        faults_(options_.seed, options_.account_id, options_.access_key_quota) {
+        faults_(options_.seed, options_.account_id, options_.access_key_quota),
+        clock_(options_.clock ? options_.clock : std::make_shared<SteppingClock>()) {
     data_.root->id = options_.account_id;
+  }
+
+  void Reset() {
+    std::unique_lock lock(mu_);
+    data_ = Data();
+    data_.root->id = options_.account_id;
+    user_counter_ = 0;
+    key_counter_ = 0;
+    request_counter_ = 0;
+    // A clock the store made restarts; one the caller gave is the caller's to move.
+    if (!options_.clock) clock_ = std::make_shared<SteppingClock>();
+    faults_.Reset();
   }
 
   const StoreOptions& options() const { return options_; }
@@ -225,7 +238,7 @@ class Store::Impl {
     record.name = std::string(name);
     record.path = std::string(path);
     record.id = NewUserId(data_);
-    record.created = options_.clock->Now();
+    record.created = clock_->Now();
     return ToUser(data_.InsertUser(std::move(lower), std::move(record)));
   }
 
@@ -318,7 +331,7 @@ class Store::Impl {
     }
     const GeneratedKey key = NewKey(data_);
     return ToAccessKey(
-        data_.InsertKey(**user, key.id, key.secret, KeyStatus::Active, options_.clock->Now()),
+        data_.InsertKey(**user, key.id, key.secret, KeyStatus::Active, clock_->Now()),
         /*with_secret=*/true);
   }
 
@@ -431,7 +444,7 @@ class Store::Impl {
     const KeyEntry* entry = data_.FindKey(id);
     if (!entry || entry->second.status != KeyStatus::Active) return false;
     data_.last_used[entry] =
-        KeyUsage{options_.clock->Now(), std::string(service), std::string(region)};
+        KeyUsage{clock_->Now(), std::string(service), std::string(region)};
     return true;
   }
 
@@ -518,6 +531,7 @@ class Store::Impl {
   const IdGenerator ids_;
   const internal::MarkerCodec markers_;
   FaultPlan faults_;
+  std::shared_ptr<Clock> clock_;
   std::atomic<std::uint64_t> request_counter_{0};
 
   mutable std::shared_mutex mu_;
@@ -563,7 +577,7 @@ Result<void> Store::Impl::Restore(const StoreState& state) {
         if (generated.secret.empty()) generated.secret = made.secret;
       }
       const Timestamp created =
-          key.create_date == Timestamp{} ? options_.clock->Now() : key.create_date;
+          key.create_date == Timestamp{} ? clock_->Now() : key.create_date;
       KeyEntry& entry = fresh.InsertKey(owner, generated.id, generated.secret, key.status, created);
       if (keys[i].last_used) fresh.last_used[&entry] = *keys[i].last_used;
     }
@@ -586,7 +600,7 @@ Result<void> Store::Impl::Restore(const StoreState& state) {
     record.name = user.name;
     record.path = user.path;
     record.id = user.id.empty() ? NewUserId(fresh) : user.id;
-    record.created = user.create_date == Timestamp{} ? options_.clock->Now() : user.create_date;
+    record.created = user.create_date == Timestamp{} ? clock_->Now() : user.create_date;
     UserRecord& stored = fresh.InsertUser(std::move(lower), std::move(record));
     if (Result<void> r = restore_keys(stored, state.users[i].access_keys, at + "/access_keys");
         !r.ok()) {
@@ -666,5 +680,6 @@ Result<void> Store::ExpireAccessKey(std::string_view access_key_id) {
 std::string Store::NextRequestId(Cloud dialect) { return impl_->NextRequestId(dialect); }
 StoreState Store::Snapshot() const { return impl_->Snapshot(); }
 Result<void> Store::Restore(const StoreState& state) { return impl_->Restore(state); }
+void Store::Reset() { impl_->Reset(); }
 
 }  // namespace fakeiam

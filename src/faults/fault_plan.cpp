@@ -230,6 +230,15 @@ class FaultPlan::Impl {
     log_.clear();
   }
 
+  void Reset() {
+    std::lock_guard<std::mutex> lock(mu_);
+    slots_.clear();
+    log_.clear();
+    next_id_ = 0;
+    logged_ = 0;
+    rule_count_ = 0;
+  }
+
   std::optional<Error> Decide(const FaultTarget& target, const CallContext& context) {
     FaultRule fired;
     {
@@ -408,6 +417,7 @@ std::vector<FaultRuleState> FaultPlan::Rules() const { return impl_->Rules(); }
 bool FaultPlan::empty() const { return impl_->empty(); }
 std::vector<FaultLogEntry> FaultPlan::Log() const { return impl_->Log(); }
 void FaultPlan::ClearLog() { impl_->ClearLog(); }
+void FaultPlan::Reset() { impl_->Reset(); }
 std::optional<Error> FaultPlan::Decide(const FaultTarget& target, const CallContext& context) {
   return impl_->Decide(target, context);
 }

@@ -115,9 +115,8 @@ TEST(IdGeneratorTest, DifferentSeedsDoNotCollide) {
   }
 }
 
-// The seed scenario run on a fresh store; everything it returns, as text.
-std::string RunScenario(const StoreOptions& options) {
-  Store store(options);
+// The seed scenario run on a store; everything it returns, as text.
+std::string RunScenario(Store& store) {
   std::string out;
   const auto user = store.CreateUser("Bob");
   out += user->id + user->arn + FormatIso8601(user->create_date) + "\n";
@@ -131,12 +130,31 @@ std::string RunScenario(const StoreOptions& options) {
   return out;
 }
 
+std::string RunScenario(const StoreOptions& options) {
+  Store store(options);
+  return RunScenario(store);
+}
+
 TEST(StoreDeterminismTest, SameSeedGivesIdenticalStores) {
   StoreOptions options;
   options.seed = 99;
   EXPECT_EQ(RunScenario(options), RunScenario(options));
   options.profile = Cloud::Huawei;
   EXPECT_EQ(RunScenario(options), RunScenario(options));
+}
+
+TEST(StoreDeterminismTest, ResetStoreBehavesAsANewOne) {
+  StoreOptions options;
+  options.seed = 99;
+  Store store(options);
+  const std::string first = RunScenario(store);
+  ASSERT_TRUE(store.faults().Add(FaultRule::For(Operation::GetUser).WithStatus(500)).ok());
+  store.Reset();
+  EXPECT_TRUE(store.ListUsers()->items.empty());
+  EXPECT_TRUE(store.faults().empty());
+  EXPECT_EQ(RunScenario(store), first);
+  EXPECT_EQ(store.faults().Add(FaultRule::For(Operation::GetUser).WithStatus(500)).value(),
+            "rule-1");
 }
 
 TEST(StoreDeterminismTest, DifferentSeedsGiveDifferentStores) {
