@@ -29,7 +29,8 @@ from unittest import mock
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from fakeiam_process import FakeIamServer, isolated_aws_env  # noqa: E402
+from fakeiam_process import (OUTSIDER_KEY, OUTSIDER_SECRET, FakeIamServer,  # noqa: E402
+                            ServerTestCase, isolated_aws_env)
 
 # Before boto3 is imported: no ~/.aws and no AWS_* setting (a retry mode, say) may leak in.
 _ENV = isolated_aws_env()
@@ -51,8 +52,6 @@ AWS_CLI = "/usr/bin/aws"
 SERVICE_ERROR_EXIT = 254  # what the v2 CLI exits with when the service answers with an error
 ACCOUNT = "123456789012"
 ROOT_ARN = "arn:aws:iam::%s:root" % ACCOUNT
-OUTSIDER_KEY = "AKIAIOSFODNN7EXAMPLE"  # never issued by the server: signs as the account root
-OUTSIDER_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
 # fakeiam's default messages (src/faults/fault_plan.cpp), worded as AWS words them.
 SERVICE_FAILURE = ("The request processing has failed because of an unknown error, exception or "
@@ -129,36 +128,19 @@ def cli_env(access_key_id=OUTSIDER_KEY, secret=OUTSIDER_SECRET, **extra):
     return env
 
 
-class FaultTestCase(unittest.TestCase):
-    """A fresh fakeiam-server per test; self.admin signs with an unknown key (the root)."""
+class FaultTestCase(ServerTestCase):
+    """ServerTestCase's per-test server, with boto3 clients (no retries unless a config says)."""
 
-    SERVER_ARGS = ()
     maxDiff = None
 
     def setUp(self):
-        self.server = FakeIamServer(*self.SERVER_ARGS)
-        self.addCleanup(self.stop_server)
-        self.admin = self.client()
-        del SLEEPS.calls[:]
+        super().setUp()
+        del SLEEPS.calls[:]  # each test sees only its own retry sleeps
 
-    def stop_server(self):
-        # A clean SIGTERM exit: a crash during the test shows up here.
-        self.assertEqual(self.server.stop(), 0, self.server.server_log())
-
-    def start_server(self, *args):
-        server = FakeIamServer(*args)
-        self.addCleanup(server.stop)
-        return server
-
-    def client(self, key_id=OUTSIDER_KEY, secret=OUTSIDER_SECRET, config=NO_RETRIES, server=None):
-        client = SESSION.client("iam", endpoint_url=(server or self.server).endpoint,
-                                region_name="us-east-1", aws_access_key_id=key_id,
-                                aws_secret_access_key=secret, config=config)
-        self.addCleanup(client.close)
-        return client
-
-    def client_for(self, key, **kwargs):
-        return self.client(key["AccessKeyId"], key["SecretAccessKey"], **kwargs)
+    def make_client(self, endpoint, key_id, secret, config=NO_RETRIES):
+        return SESSION.client("iam", endpoint_url=endpoint, region_name="us-east-1",
+                              aws_access_key_id=key_id, aws_secret_access_key=secret,
+                              config=config)
 
     # The control API.
     def add_rules(self, body, server=None):

@@ -18,7 +18,8 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from fakeiam_process import FakeIamServer, isolated_aws_env  # noqa: E402
+from fakeiam_process import (OUTSIDER_KEY, OUTSIDER_SECRET, ServerTestCase,  # noqa: E402
+                            isolated_aws_env)
 
 # Before boto3 is imported: the user's ~/.aws and AWS_* variables must not leak into any client.
 _ENV = isolated_aws_env()
@@ -32,9 +33,6 @@ from botocore.exceptions import ClientError  # noqa: E402
 
 ACCOUNT = "123456789012"
 ROOT_ARN = "arn:aws:iam::%s:root" % ACCOUNT
-# A key id the server has never issued: the fake treats its signer as the account root.
-OUTSIDER_KEY = "AKIAIOSFODNN7EXAMPLE"
-OUTSIDER_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 ACCESS_KEY_ID = re.compile(r"^AKIA[A-Z2-7]{16}$")
 SECRET = re.compile(r"^[A-Za-z0-9+/]{40}$")
 USER_ID = re.compile(r"^AIDA[A-Z2-7]{17}$")
@@ -56,36 +54,13 @@ def account_of(access_key_id):
     return "%012d" % ((int.from_bytes(raw[:6], "big") & 0x7FFFFFFFFF80) >> 7)
 
 
-class FakeIamTestCase(unittest.TestCase):
-    """Starts a fresh fakeiam-server for each test; self.admin signs with an unknown key (root)."""
+class FakeIamTestCase(ServerTestCase):
+    """ServerTestCase's per-test server, with boto3 clients: us-east-1 unless told, no retries."""
 
-    SERVER_ARGS = ()
-
-    def setUp(self):
-        self.server = FakeIamServer(*self.SERVER_ARGS)
-        self.addCleanup(self.stop_server)
-        self.admin = self.client()
-
-    def stop_server(self):
-        # A clean SIGTERM exit: a crash during the test shows up here.
-        self.assertEqual(self.server.stop(), 0, self.server.server_log())
-
-    def start_server(self, *args):
-        server = FakeIamServer(*args)
-        self.addCleanup(server.stop)
-        return server
-
-    def client(self, key_id=OUTSIDER_KEY, secret=OUTSIDER_SECRET, region="us-east-1",
-               server=None):
-        client = SESSION.client("iam", endpoint_url=(server or self.server).endpoint,
-                                region_name=region, aws_access_key_id=key_id,
-                                aws_secret_access_key=secret, config=NO_RETRIES)
-        self.addCleanup(client.close)  # its pooled connections, before the server stops
-        return client
-
-    def client_for(self, key, **kwargs):
-        """A client signing with a CreateAccessKey result."""
-        return self.client(key["AccessKeyId"], key["SecretAccessKey"], **kwargs)
+    def make_client(self, endpoint, key_id, secret, region="us-east-1"):
+        return SESSION.client("iam", endpoint_url=endpoint, region_name=region,
+                              aws_access_key_id=key_id, aws_secret_access_key=secret,
+                              config=NO_RETRIES)
 
     def assert_request_id(self, response):
         meta = response["ResponseMetadata"]

@@ -2,14 +2,22 @@
 
 The server binary comes from the FAKEIAM_SERVER environment variable (CTest sets it). Each server
 listens on 127.0.0.1 with an ephemeral port, read from the first line it prints.
+
+No client library is imported here: tests/cli/fakeiam_server_test.py imports this module under
+pythons that lack boto3, so each suite builds its own clients (ServerTestCase.make_client).
 """
 import os
 import signal
 import subprocess
 import tempfile
+import unittest
 
 ENV_KEYS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
             "AWS_DEFAULT_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE")
+
+# A key id the server has never issued: the fake treats its signer as the account root.
+OUTSIDER_KEY = "AKIAIOSFODNN7EXAMPLE"
+OUTSIDER_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
 
 class FakeIamServer:
@@ -54,8 +62,7 @@ class FakeIamServer:
         self.stop()
 
 
-def isolated_aws_env(access_key_id="AKIAIOSFODNN7EXAMPLE",
-                     secret="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"):
+def isolated_aws_env(access_key_id=OUTSIDER_KEY, secret=OUTSIDER_SECRET):
     """An environment for AWS clients that ignores the user's own AWS configuration."""
     env = {k: v for k, v in os.environ.items() if k not in ENV_KEYS}
     env.update({
@@ -68,3 +75,40 @@ def isolated_aws_env(access_key_id="AKIAIOSFODNN7EXAMPLE",
         "AWS_PAGER": "",
     })
     return env
+
+
+class ServerTestCase(unittest.TestCase):
+    """Starts a fresh fakeiam-server for each test; self.admin signs with OUTSIDER_KEY (the root).
+
+    The boto3 suites share this set-up; a subclass supplies make_client, so the client library
+    (and its defaults: region, retries) stays the suite's own.
+    """
+
+    SERVER_ARGS = ()
+
+    def setUp(self):
+        self.server = FakeIamServer(*self.SERVER_ARGS)
+        self.addCleanup(self.stop_server)
+        self.admin = self.client()
+
+    def stop_server(self):
+        # A clean SIGTERM exit: a crash during the test shows up here.
+        self.assertEqual(self.server.stop(), 0, self.server.server_log())
+
+    def start_server(self, *args):
+        server = FakeIamServer(*args)
+        self.addCleanup(server.stop)
+        return server
+
+    def make_client(self, endpoint, key_id, secret, **options):
+        """Builds a client for `endpoint`; `options` are the suite's own (region, config...)."""
+        raise NotImplementedError("a ServerTestCase subclass builds its clients")
+
+    def client(self, key_id=OUTSIDER_KEY, secret=OUTSIDER_SECRET, server=None, **options):
+        client = self.make_client((server or self.server).endpoint, key_id, secret, **options)
+        self.addCleanup(client.close)  # its pooled connections, before the server stops
+        return client
+
+    def client_for(self, key, **kwargs):
+        """A client signing with a CreateAccessKey result."""
+        return self.client(key["AccessKeyId"], key["SecretAccessKey"], **kwargs)

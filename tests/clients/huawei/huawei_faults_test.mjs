@@ -6,48 +6,18 @@
 // Each describe block starts its own server (--profile huawei, the two-users fixture); every test
 // starts with no rules and an empty log.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { after, beforeEach, describe, test } from "node:test";
 
 import { startFakeiamServer, useFakeiamServer } from "../fakeiam_server.mjs";
+// As in huawei_sdk_test.mjs: a scratch HOME, no Huawei settings, the SDK's classes and calls, the
+// fixture.
+import {
+  ADMIN_AK, ADMIN_SK, ClientRequestException, FIXTURE, GlobalCredentials, IamClient,
+  ServerResponseException, ServiceResponseException, assertHomeUntouched, createKey, deleteKey,
+  fixture, lastUsed, listKeys, updateKey,
+} from "./huawei_sdk.mjs";
 
-// As in huawei_sdk_test.mjs: HOME is a scratch directory (the core may write
-// ~/.huaweicloud/application_id; checked in the last after()) and no Huawei settings leak in.
-const scratchHome = mkdtempSync(join(tmpdir(), "fakeiam-huawei-faults-home-"));
-process.env.HOME = scratchHome;
-for (const name of Object.keys(process.env)) {
-  if (name.startsWith("HUAWEICLOUD_")) delete process.env[name];
-}
-delete process.env.DEBUG;
-process.on("exit", () => rmSync(scratchHome, { recursive: true, force: true }));
-
-// The SDK's package entry points are broken in iam 3.1.172: require the files themselves.
-const require = createRequire(import.meta.url);
-const { IamClient } = require("@huaweicloud/huaweicloud-sdk-iam/v5/IamClient");
-const model = (name) => require(`@huaweicloud/huaweicloud-sdk-iam/v5/model/${name}`)[name];
-const CreateAccessKeyV5Request = model("CreateAccessKeyV5Request");
-const DeleteAccessKeyV5Request = model("DeleteAccessKeyV5Request");
-const ListAccessKeysV5Request = model("ListAccessKeysV5Request");
-const ShowAccessKeyLastUsedV5Request = model("ShowAccessKeyLastUsedV5Request");
-const UpdateAccessKeyReqBody = model("UpdateAccessKeyReqBody");
-const UpdateAccessKeyV5Request = model("UpdateAccessKeyV5Request");
-const { GlobalCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/GlobalCredentials");
-const exception = (name) => require(`@huaweicloud/huaweicloud-sdk-core/exception/${name}`)[name];
-const ClientRequestException = exception("ClientRequestException");
-const ServerResponseException = exception("ServerResponseException");
-const ServiceResponseException = exception("ServiceResponseException");
-// The core configures log4js to print every HTTP error on stdout; keep it quiet unless asked.
-require("log4js").configure({
-  appenders: { stderr: { type: "stderr", layout: { type: "basic" } } },
-  categories: { default: { appenders: ["stderr"], level: process.env.FAKEIAM_SDK_LOG_LEVEL ?? "off" } },
-});
-
-const FIXTURE = new URL("../../../fixtures/huawei/two-users.json", import.meta.url);
-const fixture = JSON.parse(readFileSync(FIXTURE, "utf8"));
 const ACCOUNT = fixture.account_id;
 const ALICE = fixture.users.find((u) => u.name === "alice").id;
 const BOB = fixture.users.find((u) => u.name === "bob").id;
@@ -55,16 +25,9 @@ const BOB_KEY = "QTWAOYTTINDUT2QVKYUC"; // bob's fixture key and its secret
 const BOB_SECRET = "vRNwGMd92PlityIO3daDseoS9hciL9xKSKkBiJ44";
 assert.deepEqual(fixture.users.find((u) => u.name === "bob").access_keys.map((k) => [k.id, k.secret]),
   [[BOB_KEY, BOB_SECRET]]);
-// Well-formed, never issued: the "admin" clients sign with it (fakeiam verifies no signature).
-const ADMIN_AK = "FAKEIAMTESTSADMIN000";
-const ADMIN_SK = "fakeiamTestsAdminSecret0000000000000000";
 const REQUEST_ID = /^[0-9a-f]{32}$/;
 
-after(() => {
-  const leaked = existsSync(join(scratchHome, ".huaweicloud"));
-  rmSync(scratchHome, { recursive: true, force: true });
-  assert.equal(leaked, false, "the SDK wrote ~/.huaweicloud");
-});
+after(assertHomeUntouched); // the SDK wrote nothing under HOME
 
 // An IamClient for the endpoint (a string, or several: the SDK's backup endpoints), no region.
 function newClient(endpoint, ak = ADMIN_AK, sk = ADMIN_SK) {
@@ -74,15 +37,6 @@ function newClient(endpoint, ak = ADMIN_AK, sk = ADMIN_SK) {
     .withOptions({ customUserAgent: "fakeiam-tests" })
     .build();
 }
-
-// The five calls.
-const listKeys = (c, userId) => c.listAccessKeysV5(new ListAccessKeysV5Request(userId));
-const createKey = (c, userId) => c.createAccessKeyV5(new CreateAccessKeyV5Request(userId));
-const updateKey = (c, userId, keyId, status) => c.updateAccessKeyV5(
-  new UpdateAccessKeyV5Request(userId, keyId).withBody(new UpdateAccessKeyReqBody(status)));
-const deleteKey = (c, userId, keyId) => c.deleteAccessKeyV5(new DeleteAccessKeyV5Request(userId, keyId));
-const lastUsed = (c, userId, keyId) =>
-  c.showAccessKeyLastUsedV5(new ShowAccessKeyLastUsedV5Request(userId, keyId));
 
 // A server with the fixture, its control API, and clients for it. Every test starts clean.
 function useServer() {

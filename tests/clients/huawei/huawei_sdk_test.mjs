@@ -5,64 +5,25 @@
 // Each describe block starts its own server (--profile huawei), so blocks share no state.
 import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
 import { startFakeiamServer, useFakeiamServer } from "../fakeiam_server.mjs";
-
-// The core writes ~/.huaweicloud/application_id when a client is built without a custom user
-// agent. Every client here has one; HOME points at a scratch directory anyway, so a regression
-// can neither touch the developer's home nor go unnoticed (checked in the last after()).
-const scratchHome = mkdtempSync(join(tmpdir(), "fakeiam-huawei-home-"));
-process.env.HOME = scratchHome;
-// Keep the developer's Huawei settings out of the clients (the builder reads these).
-for (const name of Object.keys(process.env)) {
-  if (name.startsWith("HUAWEICLOUD_")) delete process.env[name];
-}
-delete process.env.DEBUG; // DEBUG=DEBUG turns the SDK's loggers up
-
-// The SDK is CommonJS. Its package entry points are broken in iam 3.1.172 (v5/public-api.js
-// re-exports a missing './GlobalCredentials,BasicCredentials'), so require the files themselves.
-const require = createRequire(import.meta.url);
-const { IamClient } = require("@huaweicloud/huaweicloud-sdk-iam/v5/IamClient");
-const model = (name) => require(`@huaweicloud/huaweicloud-sdk-iam/v5/model/${name}`)[name];
-const CreateAccessKeyV5Request = model("CreateAccessKeyV5Request");
-const DeleteAccessKeyV5Request = model("DeleteAccessKeyV5Request");
-const ListAccessKeysV5Request = model("ListAccessKeysV5Request");
-const ShowAccessKeyLastUsedV5Request = model("ShowAccessKeyLastUsedV5Request");
-const UpdateAccessKeyReqBody = model("UpdateAccessKeyReqBody");
-const UpdateAccessKeyV5Request = model("UpdateAccessKeyV5Request");
-const { GlobalCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/GlobalCredentials");
-const { ClientRequestException } = require(
-  "@huaweicloud/huaweicloud-sdk-core/exception/ClientRequestException");
-const axios = require("axios"); // the SDK's own (hoisted) copy, for its default transforms
-// Loading the core configured log4js to print every HTTP error in colour on stdout. Replace that
-// configuration (the SDK's loggers look it up on each call): stderr, off unless asked for.
-require("log4js").configure({
-  appenders: { stderr: { type: "stderr", layout: { type: "basic" } } },
-  categories: { default: { appenders: ["stderr"], level: process.env.FAKEIAM_SDK_LOG_LEVEL ?? "off" } },
-});
-
-const FIXTURE = new URL("../../../fixtures/huawei/two-users.json", import.meta.url);
-const fixture = JSON.parse(readFileSync(FIXTURE, "utf8"));
-const fixtureUser = (name) => fixture.users.find((u) => u.name === name);
+// The scratch HOME, the SDK's classes, the five calls and the fixture, shared with
+// huawei_faults_test.mjs.
+import {
+  ADMIN_AK, ADMIN_SK, ClientRequestException, FIXTURE, GlobalCredentials, IamClient,
+  UpdateAccessKeyV5Request, assertHomeUntouched, axios, createKey, deleteKey, fixtureUser, lastUsed,
+  listKeys, updateKey,
+} from "./huawei_sdk.mjs";
 
 const USER_ID = /^[0-9a-f]{32}$/;
 const ACCESS_KEY_ID = /^[A-Z0-9]{20}$/;
 const SECRET = /^[A-Za-z0-9]{40}$/;
 const REQUEST_ID = /^[0-9a-f]{32}$/;
 const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-// Well-formed, never issued: the "admin" clients sign with it (fakeiam does not require a known
-// key, see the signing tests). An unknown user id of the right shape, too.
-const ADMIN_AK = "FAKEIAMTESTSADMIN000";
-const ADMIN_SK = "fakeiamTestsAdminSecret0000000000000000";
+// An unknown user id and key id of the right shape.
 const NO_SUCH_USER = "ffffffffffffffffffffffffffffffff";
 const NO_SUCH_KEY = "NOSUCHKEY00000000000";
-
-process.on("exit", () => rmSync(scratchHome, { recursive: true, force: true }));
 
 // A fakeiam-server with the Huawei profile, and a factory of SDK clients for it.
 async function startServer(...args) {
@@ -112,20 +73,6 @@ function newClient(endpoint, ak, sk) {
   client.wire = wire;
   return client;
 }
-
-// The five calls, with the SDK's request classes.
-const listKeys = (c, userId, { limit, marker } = {}) => {
-  const r = new ListAccessKeysV5Request(userId);
-  if (limit !== undefined) r.withLimit(limit);
-  if (marker !== undefined) r.withMarker(marker);
-  return c.listAccessKeysV5(r);
-};
-const createKey = (c, userId) => c.createAccessKeyV5(new CreateAccessKeyV5Request(userId));
-const updateKey = (c, userId, keyId, status) => c.updateAccessKeyV5(
-  new UpdateAccessKeyV5Request(userId, keyId).withBody(new UpdateAccessKeyReqBody(status)));
-const deleteKey = (c, userId, keyId) => c.deleteAccessKeyV5(new DeleteAccessKeyV5Request(userId, keyId));
-const lastUsed = (c, userId, keyId) =>
-  c.showAccessKeyLastUsedV5(new ShowAccessKeyLastUsedV5Request(userId, keyId));
 
 // Creates a user through the AWS Query API on the same endpoint (v5 has no user calls here);
 // returns its id, which a huawei-profile store makes 32 hex digits.
@@ -189,11 +136,7 @@ function expectedSignature(exchange, sk, body = "") {
     expected: createHmac("sha256", sk).update(toSign).digest("hex") };
 }
 
-after(() => {
-  const leaked = existsSync(join(scratchHome, ".huaweicloud"));
-  rmSync(scratchHome, { recursive: true, force: true });
-  assert.equal(leaked, false, "the SDK wrote ~/.huaweicloud");
-});
+after(assertHomeUntouched); // the SDK wrote nothing under HOME
 
 describe("access-key lifecycle (fixture users alice and bob)", () => {
   const s = useServer("--state", FIXTURE.pathname);
