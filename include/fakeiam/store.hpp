@@ -109,6 +109,9 @@ class Store {
 
   // --- Lookups: no validation, no faults (for fakeiam's own layers and for assertions) -----
   std::optional<User> FindUser(std::string_view name) const;
+  // All keys of the holder, in creation order, without secrets; nothing when there is no such
+  // user.
+  std::optional<std::vector<AccessKey>> FindAccessKeys(KeyHolder holder) const;
   // The user with this user id (how the Huawei routes address users). Errors: NoSuchEntity.
   Result<User> GetUserById(std::string_view user_id) const;
 

@@ -262,6 +262,16 @@ class Store::Impl {
 
   FaultPlan& faults() { return faults_; }
 
+  std::optional<std::vector<AccessKey>> FindAccessKeys(KeyHolder holder) {
+    std::shared_lock lock(mu_);
+    const Result<UserRecord*> user = Holder(holder);
+    if (!user.ok()) return std::nullopt;
+    std::vector<AccessKey> keys;
+    keys.reserve((*user)->keys.size());
+    for (const KeyEntry* entry : (*user)->keys) keys.push_back(ToAccessKey(*entry, false));
+    return keys;
+  }
+
   Result<User> GetUserById(std::string_view id) {
     std::shared_lock lock(mu_);
     auto it = data_.users_by_id.find(std::string(id));
@@ -443,8 +453,7 @@ class Store::Impl {
     std::unique_lock lock(mu_);
     const KeyEntry* entry = data_.FindKey(id);
     if (!entry || entry->second.status != KeyStatus::Active) return false;
-    data_.last_used[entry] =
-        KeyUsage{clock_->Now(), std::string(service), std::string(region)};
+    data_.last_used[entry] = KeyUsage{clock_->Now(), std::string(service), std::string(region)};
     return true;
   }
 
@@ -576,8 +585,7 @@ Result<void> Store::Impl::Restore(const StoreState& state) {
         if (generated.id.empty()) generated.id = made.id;
         if (generated.secret.empty()) generated.secret = made.secret;
       }
-      const Timestamp created =
-          key.create_date == Timestamp{} ? clock_->Now() : key.create_date;
+      const Timestamp created = key.create_date == Timestamp{} ? clock_->Now() : key.create_date;
       KeyEntry& entry = fresh.InsertKey(owner, generated.id, generated.secret, key.status, created);
       if (keys[i].last_used) fresh.last_used[&entry] = *keys[i].last_used;
     }
@@ -664,6 +672,9 @@ Result<AccessKeyLastUsed> Store::GetAccessKeyLastUsed(KeyHolder holder,
 }
 FaultPlan& Store::faults() const { return impl_->faults(); }
 std::optional<User> Store::FindUser(std::string_view name) const { return impl_->FindUser(name); }
+std::optional<std::vector<AccessKey>> Store::FindAccessKeys(KeyHolder holder) const {
+  return impl_->FindAccessKeys(holder);
+}
 Result<User> Store::GetUserById(std::string_view user_id) const {
   return impl_->GetUserById(user_id);
 }
