@@ -1,9 +1,17 @@
 # Install rules and the package config that lets another project `find_package(fakeiam)` and
-# link `fakeiam::core` and `fakeiam::server`; fakeiam-server goes to bin/.
+# link `fakeiam::core`, `fakeiam::server` and (when GoogleTest was found) `fakeiam::gtest`;
+# fakeiam-server goes to bin/.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-install(TARGETS fakeiam_core fakeiam_server fakeiam_server_command EXPORT fakeiamTargets
+set(FAKEIAM_INSTALLED_TARGETS fakeiam_core fakeiam_server fakeiam_server_command)
+if(TARGET fakeiam_gtest)
+  list(APPEND FAKEIAM_INSTALLED_TARGETS fakeiam_gtest)
+  set(FAKEIAM_WITH_GTEST ON)
+else()
+  set(FAKEIAM_WITH_GTEST OFF)
+endif()
+install(TARGETS ${FAKEIAM_INSTALLED_TARGETS} EXPORT fakeiamTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
