@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "fakeiam/http.hpp"
+#include "fakeiam/http_service.hpp"
 #include "fakeiam/store.hpp"
 
 namespace fakeiam {
@@ -22,15 +23,12 @@ struct HandlerOptions {
 // rules, the fault log; see README); `/v5/...` (any `/v<digits>/...`) is Huawei Cloud IAM v5's
 // REST API; everything else is the AWS IAM Query API.
 // Thread-safe: many threads may call Handle at once.
-class Handler {
+class Handler : public HttpService {
  public:
   explicit Handler(std::shared_ptr<Store> store, HandlerOptions options = {});
 
-  HttpResponse Handle(const HttpRequest& request) const;
-
-  // `error` rendered in the dialect `request` speaks, for failures a transport finds before
-  // Handle can run (a body over its limit, a request it cannot parse).
-  HttpResponse Reject(const HttpRequest& request, const Error& error) const;
+  HttpResponse Handle(const HttpRequest& request) const override;
+  HttpResponse Reject(const HttpRequest& request, const Error& error) const override;
 
   Store& store() const { return *store_; }
   const std::shared_ptr<Store>& shared_store() const { return store_; }

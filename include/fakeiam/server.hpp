@@ -1,4 +1,5 @@
-// An embedded HTTP server (cpp-httplib) that serves a Handler on 127.0.0.1, for tests and for the
+// An embedded HTTP server (cpp-httplib) that serves an HttpService (the fake's Handler, or a
+// recorder, replayer or upstream in front of it) on 127.0.0.1, for tests and for the
 // fakeiam-server command.
 //
 // Start() binds (port 0 picks a free port), starts the accept loop and returns only once the
@@ -16,6 +17,7 @@
 
 #include "fakeiam/handler.hpp"
 #include "fakeiam/http.hpp"
+#include "fakeiam/http_service.hpp"
 #include "fakeiam/result.hpp"
 #include "fakeiam/store.hpp"
 
@@ -47,7 +49,7 @@ struct ServerOptions {
 
 class Server {
  public:
-  Server(std::shared_ptr<Handler> handler, ServerOptions options = {});
+  Server(std::shared_ptr<const HttpService> service, ServerOptions options = {});
   // A server over a Handler with default options for `store`.
   explicit Server(std::shared_ptr<Store> store, ServerOptions options = {});
   ~Server();
@@ -63,7 +65,7 @@ class Server {
   int port() const;
   // "http://HOST:PORT".
   std::string endpoint() const;
-  Handler& handler() const;
+  const HttpService& service() const;
 
  private:
   class Impl;

@@ -13,14 +13,11 @@
 #ifndef FAKEIAM_SRC_PROTOCOL_CONTROL_PLANE_HPP_
 #define FAKEIAM_SRC_PROTOCOL_CONTROL_PLANE_HPP_
 
-#include <string_view>
-
 #include "fakeiam/http.hpp"
 #include "fakeiam/store.hpp"
+#include "protocol/routing.hpp"
 
 namespace fakeiam::internal {
-
-inline constexpr std::string_view kControlPrefix = "/_fakeiam/";
 
 HttpResponse HandleControlPlane(Store& store, const HttpRequest& request);
 

@@ -93,9 +93,9 @@ void ShutDownAcceptedConnections(int port, int peer_port = -1) {
 
 class Server::Impl {
  public:
-  Impl(std::shared_ptr<Handler> handler, ServerOptions options)
-      : handler_(std::move(handler)), options_(std::move(options)) {
-    if (!handler_) throw std::invalid_argument("fakeiam::Server needs a handler");
+  Impl(std::shared_ptr<const HttpService> service, ServerOptions options)
+      : service_(std::move(service)), options_(std::move(options)) {
+    if (!service_) throw std::invalid_argument("fakeiam::Server needs a service");
   }
 
   ~Impl() { Stop(); }
@@ -157,7 +157,7 @@ class Server::Impl {
   bool running() const { return thread_.joinable(); }
   int port() const { return port_; }
   std::string endpoint() const { return "http://" + options_.host + ":" + std::to_string(port_); }
-  Handler& handler() const { return *handler_; }
+  const HttpService& service() const { return *service_; }
 
  private:
   void Configure(httplib::Server& http) {
@@ -182,7 +182,7 @@ class Server::Impl {
     const auto serve = [this](const httplib::Request& in, httplib::Response& out) {
       const auto start = SteadyClock::now();
       const HttpRequest request = ToRequest(in);
-      const HttpResponse response = handler_->Handle(request);
+      const HttpResponse response = service_->Handle(request);
       // A fault rule's dropped connection: the client gets no response at all.
       if (response.drop_connection) ShutDownAcceptedConnections(port_, in.remote_port);
       ToResponse(response, out);
@@ -210,13 +210,13 @@ class Server::Impl {
       if (!out.body.empty()) return;
       const auto start = SteadyClock::now();
       const HttpRequest request = ToRequest(in);
-      const HttpResponse response = handler_->Reject(request, TransportError(out.status));
+      const HttpResponse response = service_->Reject(request, TransportError(out.status));
       ToResponse(response, out);
       Log(in, request, response, start);
     });
     http.set_exception_handler(
         [this](const httplib::Request& in, httplib::Response& out, std::exception_ptr) {
-          ToResponse(handler_->Reject(ToRequest(in),
+          ToResponse(service_->Reject(ToRequest(in),
                                       Error::Make(ErrorCode::ServiceFailure,
                                                   "The request processing has failed because of "
                                                   "an unknown error, exception or failure.")),
@@ -253,7 +253,7 @@ class Server::Impl {
     return result && result->status == 200;
   }
 
-  std::shared_ptr<Handler> handler_;
+  std::shared_ptr<const HttpService> service_;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> http_;
   std::thread thread_;
@@ -262,8 +262,8 @@ class Server::Impl {
   int listener_ = -1;
 };
 
-Server::Server(std::shared_ptr<Handler> handler, ServerOptions options)
-    : impl_(std::make_unique<Impl>(std::move(handler), std::move(options))) {}
+Server::Server(std::shared_ptr<const HttpService> service, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(service), std::move(options))) {}
 Server::Server(std::shared_ptr<Store> store, ServerOptions options)
     : Server(std::make_shared<Handler>(std::move(store)), std::move(options)) {}
 Server::~Server() = default;
@@ -273,6 +273,6 @@ void Server::Stop() { impl_->Stop(); }
 bool Server::running() const { return impl_->running(); }
 int Server::port() const { return impl_->port(); }
 std::string Server::endpoint() const { return impl_->endpoint(); }
-Handler& Server::handler() const { return impl_->handler(); }
+const HttpService& Server::service() const { return impl_->service(); }
 
 }  // namespace fakeiam
