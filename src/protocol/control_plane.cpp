@@ -4,7 +4,6 @@
 #include "faults/fault_json.hpp"
 
 namespace fakeiam::internal {
-namespace {
 
 HttpResponse JsonResponse(int status, const Json& body, std::string operation) {
   HttpResponse response;
@@ -15,20 +14,22 @@ HttpResponse JsonResponse(int status, const Json& body, std::string operation) {
   return response;
 }
 
-HttpResponse Failure(int status, std::string_view code, const std::string& message,
-                     std::string operation) {
+HttpResponse ControlFailure(int status, std::string_view code, const std::string& message,
+                            std::string operation) {
   return JsonResponse(status, Json{{"error", {{"code", code}, {"message", message}}}},
                       std::move(operation));
 }
 
 HttpResponse NotAllowed(const HttpRequest& request, std::string_view allowed) {
-  HttpResponse response = Failure(
+  HttpResponse response = ControlFailure(
       405, "MethodNotAllowed",
       request.method + " is not allowed on " + request.path + "; use " + std::string(allowed),
       "Control");
   response.headers.Add("Allow", std::string(allowed));
   return response;
 }
+
+namespace {
 
 HttpResponse Faults(Store& store, const HttpRequest& request) {
   FaultPlan& faults = store.faults();
@@ -38,10 +39,11 @@ HttpResponse Faults(Store& store, const HttpRequest& request) {
   if (request.method == "POST") {
     Result<std::vector<FaultRule>> rules = ParseFaultRules(request.body, "request body");
     if (!rules.ok()) {
-      return Failure(400, "InvalidFaultRule", rules.error().message, "AddFaultRules");
+      return ControlFailure(400, "InvalidFaultRule", rules.error().message, "AddFaultRules");
     }
     Result<std::vector<std::string>> ids = faults.AddAll(std::move(*rules));
-    if (!ids.ok()) return Failure(400, "InvalidFaultRule", ids.error().message, "AddFaultRules");
+    if (!ids.ok())
+      return ControlFailure(400, "InvalidFaultRule", ids.error().message, "AddFaultRules");
     return JsonResponse(201, Json{{"added", *ids}}, "AddFaultRules");
   }
   if (request.method == "DELETE") {
@@ -66,8 +68,8 @@ HttpResponse FaultLog(Store& store, const HttpRequest& request) {
 HttpResponse FaultRule(Store& store, const HttpRequest& request, std::string_view id) {
   if (request.method != "DELETE") return NotAllowed(request, "DELETE");
   if (!store.faults().Remove(id)) {
-    return Failure(404, "NoSuchFaultRule", "There is no fault rule " + std::string(id) + ".",
-                   "RemoveFaultRule");
+    return ControlFailure(404, "NoSuchFaultRule", "There is no fault rule " + std::string(id) + ".",
+                          "RemoveFaultRule");
   }
   return JsonResponse(200, Json{{"removed", id}}, "RemoveFaultRule");
 }
@@ -87,8 +89,8 @@ HttpResponse HandleControlPlane(Store& store, const HttpRequest& request) {
       path.find('/', kRule.size()) == std::string_view::npos) {
     return FaultRule(store, request, path.substr(kRule.size()));
   }
-  return Failure(404, "NoSuchRoute", "fakeiam has no control route " + request.path + ".",
-                 "Control");
+  return ControlFailure(404, "NoSuchRoute", "fakeiam has no control route " + request.path + ".",
+                        "Control");
 }
 
 }  // namespace fakeiam::internal
