@@ -3,12 +3,18 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/server_options.hpp"
 #include "core/files.hpp"
+#include "fakeiam/expect_checker.hpp"
 #include "fakeiam/fixture.hpp"
+#include "fakeiam/handler.hpp"
+#include "fakeiam/recorder.hpp"
+#include "fakeiam/replayer.hpp"
 #include "fakeiam/server.hpp"
+#include "fakeiam/upstream.hpp"
 
 namespace {
 
@@ -39,6 +45,56 @@ fakeiam::Result<void> AddFaultRules(fakeiam::Store& store, const std::string& pa
                                 path + ": " + added.error().message);
   }
   return {};
+}
+
+// Exit status when a replayed or expected cassette did not hold.
+constexpr int kCassetteCheckFailed = 3;
+
+// The service the command serves: the fake itself, or a cassette mode in front of it. `finish`
+// is set to what must happen once the server has stopped: a last word on the recording, or the
+// verdict on the cassette.
+fakeiam::Result<std::shared_ptr<const fakeiam::HttpService>> CassetteService(
+    const fakeiam::cli::ServerCommand& command, std::shared_ptr<fakeiam::Handler> fake,
+    std::function<int()>& finish) {
+  using fakeiam::cli::CassetteMode;
+  const std::string& file = command.cassette_file;
+  if (command.cassette_mode == CassetteMode::Record) {
+    std::shared_ptr<const fakeiam::HttpService> source = fake;
+    if (command.upstream_url) {
+      source = std::make_shared<fakeiam::Upstream>(
+          fakeiam::cli::UpstreamFromEnvironment(command, std::getenv), fake);
+    }
+    auto recorder = std::make_shared<fakeiam::Recorder>(
+        source, fakeiam::RecordOptions{file, command.redact_secrets});
+    if (auto saved = recorder->Save(); !saved.ok()) return saved.error();
+    finish = [recorder] {
+      if (auto error = recorder->save_error()) return Fail(error->message, 1);
+      std::cerr << "fakeiam-server: recorded " << recorder->cassette().interactions.size()
+                << " exchanges in " << recorder->options().path << "\n";
+      return 0;
+    };
+    return std::shared_ptr<const fakeiam::HttpService>(recorder);
+  }
+  if (command.cassette_mode == CassetteMode::None) {
+    return std::shared_ptr<const fakeiam::HttpService>(fake);
+  }
+  fakeiam::Result<fakeiam::Cassette> cassette = fakeiam::LoadCassette(file);
+  if (!cassette.ok()) return cassette.error();
+  const auto verdict = [file](const fakeiam::Result<void>& verified) {
+    if (!verified.ok()) return Fail(file + ": " + verified.error().message, kCassetteCheckFailed);
+    std::cerr << "fakeiam-server: " << file << " held\n";
+    return 0;
+  };
+  if (command.cassette_mode == CassetteMode::Replay) {
+    auto replayer =
+        std::make_shared<fakeiam::Replayer>(std::move(*cassette), command.playback, fake);
+    finish = [replayer, verdict] { return verdict(replayer->Verify()); };
+    return std::shared_ptr<const fakeiam::HttpService>(replayer);
+  }
+  auto checker = std::make_shared<fakeiam::ExpectChecker>(
+      std::move(*cassette), fake, fakeiam::ExpectOptions{command.playback, command.expect_ignore});
+  finish = [checker, verdict] { return verdict(checker->Verify()); };
+  return std::shared_ptr<const fakeiam::HttpService>(checker);
 }
 
 }  // namespace
@@ -82,7 +138,10 @@ int main(int argc, char** argv) {
     }
   }
   if (!command.quiet) command.server.on_request = LogRequest;
-  fakeiam::Server server(store, command.server);
+  std::function<int()> finish = [] { return 0; };
+  const auto service = CassetteService(command, std::make_shared<fakeiam::Handler>(store), finish);
+  if (!service.ok()) return Fail(service.error().message, 1);
+  fakeiam::Server server(*service, command.server);
   if (auto started = server.Start(); !started.ok()) return Fail(started.error().message, 1);
   std::printf("fakeiam listening on %s\n", server.endpoint().c_str());
   std::fflush(stdout);
@@ -95,5 +154,5 @@ int main(int argc, char** argv) {
       return Fail(saved.error().message, 1);
     }
   }
-  return 0;
+  return finish();
 }

@@ -3,6 +3,9 @@
 #include <charconv>
 #include <functional>
 #include <map>
+#include <set>
+
+#include "http/http_url.hpp"
 
 namespace fakeiam::cli {
 namespace {
@@ -29,6 +32,19 @@ Setter IntSetter(const std::string& option, Int min, Int max, Field field) {
     const Result<Int> value = ParseInt<Int>(option, v, min, max);
     if (!value.ok()) return value.error();
     field(c) = *value;
+    return {};
+  };
+}
+
+// --record, --replay and --expect: one mode, one file.
+Setter CassetteSetter(CassetteMode mode) {
+  return [mode](ServerCommand& c, const std::string& v) -> Result<void> {
+    if (c.cassette_mode != CassetteMode::None) {
+      return Bad("--record, --replay and --expect are modes; give one");
+    }
+    if (v.empty()) return Bad("a cassette option takes a file name");
+    c.cassette_mode = mode;
+    c.cassette_file = v;
     return {};
   };
 }
@@ -93,26 +109,125 @@ const std::map<std::string, Setter>& ValueOptions() {
          c.save_state_file = v;
          return {};
        }},
+      {"--record", CassetteSetter(CassetteMode::Record)},
+      {"--replay", CassetteSetter(CassetteMode::Replay)},
+      {"--expect", CassetteSetter(CassetteMode::Expect)},
+      {"--upstream",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         if (Result<internal::HttpUrl> url = internal::ParseHttpUrl(v); !url.ok()) {
+           return Bad("--upstream: " + url.error().message);
+         }
+         c.upstream_url = v;
+         return {};
+       }},
+      {"--upstream-region",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         if (v.empty()) return Bad("--upstream-region takes a region, e.g. us-east-1");
+         c.upstream_region = v;
+         return {};
+       }},
+      {"--upstream-ca",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         c.upstream_ca_file = v;
+         return {};
+       }},
+      {"--match-order",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         if (v != "any" && v != "strict") {
+           return Bad("--match-order takes any or strict, not '" + v + "'");
+         }
+         c.playback.order = v == "strict" ? MatchOrder::Strict : MatchOrder::Any;
+         return {};
+       }},
+      {"--expect-ignore",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         for (std::size_t start = 0; start <= v.size();) {
+           const std::size_t comma = std::min(v.find(',', start), v.size());
+           if (comma > start) c.expect_ignore.push_back(v.substr(start, comma - start));
+           start = comma + 1;
+         }
+         return {};
+       }},
   };
   return options;
 }
 
+// Options that take no value, by name.
+const std::map<std::string, std::function<void(ServerCommand&)>>& Flags() {
+  static const std::map<std::string, std::function<void(ServerCommand&)>> flags = {
+      {"--help", [](ServerCommand& c) { c.show_help = true; }},
+      {"-h", [](ServerCommand& c) { c.show_help = true; }},
+      {"--version", [](ServerCommand& c) { c.show_version = true; }},
+      {"--quiet", [](ServerCommand& c) { c.quiet = true; }},
+      {"-q", [](ServerCommand& c) { c.quiet = true; }},
+      {"--no-redact", [](ServerCommand& c) { c.redact_secrets = false; }},
+      {"--allow-repeats", [](ServerCommand& c) { c.playback.allow_repeats = true; }},
+      {"--allow-unused", [](ServerCommand& c) { c.playback.allow_unused = true; }},
+  };
+  return flags;
+}
+
+// Options that would be silently ignored in the mode chosen are refused instead.
+Result<void> CheckCombinations(const ServerCommand& c, const std::set<std::string>& given) {
+  const auto refuse = [&given](const std::vector<std::string>& options,
+                               const std::string& why) -> std::optional<Error> {
+    for (const std::string& option : options) {
+      if (given.count(option)) return Bad(option + " " + why);
+    }
+    return std::nullopt;
+  };
+  const CassetteMode mode = c.cassette_mode;
+  std::optional<Error> refused;
+  if (mode != CassetteMode::Record) {
+    refused = refuse({"--upstream", "--upstream-region", "--upstream-ca", "--no-redact"},
+                     "goes with --record");
+  }
+  if (!refused && mode == CassetteMode::Record && !c.upstream_url) {
+    refused = refuse({"--upstream-region", "--upstream-ca"}, "goes with --upstream");
+  }
+  if (!refused && mode != CassetteMode::Replay && mode != CassetteMode::Expect) {
+    refused = refuse({"--match-order", "--allow-repeats", "--allow-unused"},
+                     "goes with --replay or --expect");
+  }
+  if (!refused && mode != CassetteMode::Expect) {
+    refused = refuse({"--expect-ignore"}, "goes with --expect");
+  }
+  if (!refused && (mode == CassetteMode::Replay || c.upstream_url)) {
+    refused = refuse({"--state", "--save-state", "--faults"},
+                     mode == CassetteMode::Replay
+                         ? "has no effect with --replay: the cassette answers, not a store"
+                         : "has no effect with --upstream: the upstream answers, not a store");
+  }
+  if (refused) return *refused;
+  return {};
+}
+
 }  // namespace
+
+UpstreamOptions UpstreamFromEnvironment(const ServerCommand& command,
+                                        const std::function<const char*(const char*)>& getenv) {
+  const auto env = [&getenv](const char* name) {
+    const char* value = getenv(name);
+    return std::string(value ? value : "");
+  };
+  UpstreamOptions upstream;
+  upstream.url = command.upstream_url.value_or("");
+  upstream.aws = {env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY"), env("AWS_SESSION_TOKEN")};
+  upstream.aws_region = command.upstream_region;
+  upstream.huawei = {env("HUAWEICLOUD_SDK_AK"), env("HUAWEICLOUD_SDK_SK"),
+                     env("HUAWEICLOUD_SDK_SECURITY_TOKEN")};
+  upstream.ca_file = command.upstream_ca_file;
+  return upstream;
+}
 
 Result<ServerCommand> ParseServerCommand(const std::vector<std::string>& args) {
   ServerCommand command;
+  std::set<std::string> given;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (arg == "--help" || arg == "-h") {
-      command.show_help = true;
-      continue;
-    }
-    if (arg == "--version") {
-      command.show_version = true;
-      continue;
-    }
-    if (arg == "--quiet" || arg == "-q") {
-      command.quiet = true;
+    if (const auto flag = Flags().find(arg); flag != Flags().end()) {
+      flag->second(command);
+      given.insert(arg);
       continue;
     }
     const std::size_t eq = arg.find('=');
@@ -121,6 +236,7 @@ Result<ServerCommand> ParseServerCommand(const std::vector<std::string>& args) {
     if (option == ValueOptions().end()) {
       return Bad("unknown option '" + arg + "' (see --help)");
     }
+    given.insert(name);
     std::string value;
     if (eq != std::string::npos) {
       value = arg.substr(eq + 1);
@@ -133,6 +249,9 @@ Result<ServerCommand> ParseServerCommand(const std::vector<std::string>& args) {
   }
   if (Result<void> valid = ValidateOptions(command.store); !valid.ok()) {
     return Bad("--account-id: " + valid.error().message);
+  }
+  if (Result<void> combined = CheckCombinations(command, given); !combined.ok()) {
+    return combined.error();
   }
   return command;
 }
@@ -162,6 +281,30 @@ options:
   --save-state FILE    write users and keys to this file on shutdown (atomically)
   --faults FILE        add the fault rules in this JSON file at start (see the README); they
                        can also be managed at runtime under /_fakeiam/faults
+
+recording and replaying (see the README, "Recording and replaying"):
+  --record FILE        save every exchange to FILE, a cassette, rewritten after each one
+  --upstream URL       with --record: forward each request to URL (http or https, an origin
+                       such as https://iam.amazonaws.com) instead of serving the fake, signed
+                       again with AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN
+                       (AWS) or HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and
+                       HUAWEICLOUD_SDK_SECURITY_TOKEN (Huawei) from the environment
+  --upstream-region R  region to sign AWS requests for when the client's signature names none
+                       (default us-east-1)
+  --upstream-ca FILE   PEM certificate authorities to trust for an https upstream
+  --no-redact          keep secrets, security tokens and signatures in the recording
+  --replay FILE        answer every request from the cassette FILE
+  --expect FILE        serve the fake, and compare every answer with the one in FILE
+  --match-order ORDER  any (default): a request may match any interaction not yet played;
+                       strict: it must match the next one
+  --allow-repeats      let a played interaction answer again
+  --allow-unused       do not fail when interactions were never played
+  --expect-ignore A,B  names (XML elements, JSON keys, header fields) whose values --expect
+                       does not compare, e.g. RequestId,x-amzn-RequestId
+  With --replay or --expect, the server exits with status 3 after SIGINT or SIGTERM when a
+  request matched nothing, an answer differed, or (unless allowed) an interaction was never
+  played, and says which on standard error. GET /_fakeiam/cassette tells the same at any time.
+
   --quiet, -q          do not log requests on standard error
   --version            print the version and exit
   --help, -h           print this help and exit

@@ -2,18 +2,25 @@
 #ifndef FAKEIAM_SRC_CLI_SERVER_OPTIONS_HPP_
 #define FAKEIAM_SRC_CLI_SERVER_OPTIONS_HPP_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "fakeiam/clock.hpp"
+#include "fakeiam/expect_checker.hpp"
+#include "fakeiam/replayer.hpp"
 #include "fakeiam/result.hpp"
 #include "fakeiam/server.hpp"
 #include "fakeiam/store.hpp"
+#include "fakeiam/upstream.hpp"
 
 namespace fakeiam::cli {
 
 enum class ClockChoice { Wall, Stepping };
+
+// What the server does with a cassette file, if anything.
+enum class CassetteMode { None, Record, Replay, Expect };
 
 struct ServerCommand {
   bool show_help = false;
@@ -26,10 +33,26 @@ struct ServerCommand {
   std::optional<std::string> state_file;
   std::optional<std::string> faults_file;
   std::optional<std::string> save_state_file;
+
+  CassetteMode cassette_mode = CassetteMode::None;
+  std::string cassette_file;
+  bool redact_secrets = true;
+  // With Record: forward to this endpoint instead of serving the fake.
+  std::optional<std::string> upstream_url;
+  std::string upstream_region = "us-east-1";
+  std::string upstream_ca_file;
+  PlaybackOptions playback;
+  std::vector<std::string> expect_ignore;
 };
 
 // Parses the arguments after the program name. Errors (InvalidInput) name the argument.
 Result<ServerCommand> ParseServerCommand(const std::vector<std::string>& args);
+
+// The upstream of a --record --upstream command, with the credentials the environment holds:
+// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN for AWS requests;
+// HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_SECURITY_TOKEN for Huawei's.
+UpstreamOptions UpstreamFromEnvironment(const ServerCommand& command,
+                                        const std::function<const char*(const char*)>& getenv);
 
 // The --help text.
 std::string ServerUsage();

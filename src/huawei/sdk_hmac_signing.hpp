@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "fakeiam/http.hpp"
-#include "http/signing_credentials.hpp"
+#include "fakeiam/credentials.hpp"
 
 namespace fakeiam::internal {
 
@@ -28,7 +28,7 @@ std::string SdkHmacSignature(std::string_view secret, std::string_view sdk_date,
 // token) and Authorization, replacing earlier ones, signing host, content-type, x-sdk-date and,
 // when present, x-sdk-content-sha256, x-project-id, x-domain-id and x-security-token. Throws
 // std::invalid_argument when the request has no Host header or a malformed path or query.
-void SignSdkHmac(HttpRequest& request, const SigningCredentials& credentials,
+void SignSdkHmac(HttpRequest& request, const Credentials& credentials,
                  std::string_view sdk_date);
 
 }  // namespace fakeiam::internal

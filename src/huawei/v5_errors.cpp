@@ -56,9 +56,11 @@ std::pair<std::string, std::string> CodeAndMessage(const Error& error) {
 }  // namespace
 
 V5Error ToV5Error(const Error& error) {
-  // An injected error already has this dialect's status (or its rule's).
-  const int status =
-      error.fault_rule.empty() ? DefaultHttpStatus(error.code, Cloud::Huawei) : error.http_status;
+  // An injected error already has this dialect's status (or its rule's), and an error with a code
+  // of its own (an unmatched replay, an upstream that did not answer) has the status it names.
+  const int status = error.fault_rule.empty() && error.custom_code.empty()
+                         ? DefaultHttpStatus(error.code, Cloud::Huawei)
+                         : error.http_status;
   if (!error.custom_code.empty()) return {status, error.custom_code, error.message};
   auto [code, message] = CodeAndMessage(error);
   return {status, std::move(code), std::move(message)};

@@ -24,7 +24,9 @@ HttpResponse Replayer::Handle(const HttpRequest& request) const {
   if (!match.interaction) {
     Error error = Error::Make(ErrorCode::NoSuchEntity, match.miss);
     error.custom_code = "UnmatchedRequest";
-    return local_->Reject(request, error);
+    HttpResponse response = local_->Reject(request, error);
+    response.operation = internal::OperationName(request);
+    return response;
   }
   HttpResponse response = match.interaction->response;
   response.operation = match.interaction->operation;

@@ -1,5 +1,6 @@
 #include "record/request_matching.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/ascii.hpp"
@@ -9,7 +10,8 @@
 namespace fakeiam::internal {
 namespace {
 
-constexpr std::size_t kShownValueLength = 48;
+// Long parameter values are cut in messages; methods and paths never are.
+constexpr std::size_t kShownValueLength = 80;
 
 // Query-string authentication (presigned requests) varies with every signature.
 bool IsSignatureParameter(std::string_view name) { return StartsWith(ToLower(name), "x-amz-"); }
@@ -33,15 +35,18 @@ void AddJsonValues(RequestFields& fields, const nlohmann::json& value, const std
       AddJsonValues(fields, value[i], pointer + "/" + std::to_string(i));
     }
   } else {
-    fields[pointer.empty() ? "/" : pointer].push_back(value.dump());
+    fields[pointer.empty() ? "/" : pointer].push_back(value.is_string() ? value.get<std::string>()
+                                                                        : value.dump());
   }
 }
 
-std::string Shown(const std::vector<std::string>& values) {
+std::string Shown(const std::string& field, const std::vector<std::string>& values) {
+  const bool cut = field != "method" && field != "path";
   std::string text;
   for (const std::string& value : values) {
     if (!text.empty()) text += ", ";
-    text += value.size() > kShownValueLength ? value.substr(0, kShownValueLength) + "..." : value;
+    text += cut && value.size() > kShownValueLength ? value.substr(0, kShownValueLength) + "..."
+                                                    : value;
   }
   return text;
 }
@@ -80,17 +85,22 @@ std::vector<FieldDifference> Differences(const RequestFields& actual,
   auto r = recorded.begin();
   while (a != actual.end() || r != recorded.end()) {
     if (r == recorded.end() || (a != actual.end() && a->first < r->first)) {
-      out.push_back({a->first, Shown(a->second), std::nullopt});
+      out.push_back({a->first, Shown(a->first, a->second), std::nullopt});
       ++a;
     } else if (a == actual.end() || r->first < a->first) {
-      out.push_back({r->first, std::nullopt, Shown(r->second)});
+      out.push_back({r->first, std::nullopt, Shown(r->first, r->second)});
       ++r;
     } else {
-      if (a->second != r->second) out.push_back({a->first, Shown(a->second), Shown(r->second)});
+      if (a->second != r->second)
+        out.push_back({a->first, Shown(a->first, a->second), Shown(r->first, r->second)});
       ++a;
       ++r;
     }
   }
+  // What a person checks first: the method and the path, then the parameters.
+  std::stable_partition(out.begin(), out.end(), [](const FieldDifference& d) {
+    return d.field == "method" || d.field == "path";
+  });
   return out;
 }
 
@@ -113,7 +123,7 @@ std::string Summary(const RequestFields& fields) {
   if (const std::string action = first("Action"); !action.empty()) text += " " + action;
   for (const auto& [name, values] : fields) {
     if (name == "method" || name == "path" || name == "Action" || name == "Version") continue;
-    text += " " + name + "=" + Shown(values);
+    text += " " + name + "=" + Shown(name, values);
   }
   return text;
 }

@@ -25,6 +25,7 @@ struct FieldDifference {
   std::optional<std::string> recorded;  // nothing: the recording lacks it
 };
 
+// The method's and the path's differences first, then the parameters' by name.
 std::vector<FieldDifference> Differences(const RequestFields& actual,
                                          const RequestFields& recorded);
 

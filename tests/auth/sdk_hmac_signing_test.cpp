@@ -110,7 +110,7 @@ TEST(SignSdkHmacTest, SignsAsTheHuaweiNodeSdkDoes) {
     request.query = entry.at("query");
     request.body = entry.at("body");
     for (const auto& [name, value] : entry.at("headers").items()) request.headers.Add(name, value);
-    const SigningCredentials credentials{entry.at("access_key_id"), entry.at("secret_access_key"),
+    const Credentials credentials{entry.at("access_key_id"), entry.at("secret_access_key"),
                                          entry.at("security_token")};
     SignSdkHmac(request, credentials, entry.at("sdk_date").get<std::string>());
     EXPECT_EQ(request.headers.Get("Authorization"), entry.at("authorization").get<std::string>());

@@ -121,7 +121,7 @@ SuiteCase LoadCase(const std::string& name) {
   return c;
 }
 
-SigningCredentials SuiteCredentials(std::string session_token = "") {
+Credentials SuiteCredentials(std::string session_token = "") {
   return {"AKIDEXAMPLE", std::string(kSecret), std::move(session_token)};
 }
 

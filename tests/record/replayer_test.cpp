@@ -105,7 +105,10 @@ TEST_F(ReplayerTest, AnUnmatchedHuaweiRequestGetsAV5Error) {
       replayer.Handle(V5("PUT", huawei_.KeysPath() + "/KEY", R"({"status":"inactive"})"));
   EXPECT_EQ(answer.status, 404);
   EXPECT_THAT(answer.body, HasSubstr(R"("error_code":"UnmatchedRequest")"));
-  EXPECT_THAT(answer.body, HasSubstr("The closest is #4 CreateAccessKeyV5: /status is "));
+  EXPECT_THAT(answer.body, HasSubstr("The closest is #4 CreateAccessKeyV5: method is \\\"PUT\\\" "
+                                     "here, \\\"POST\\\" in the recording; path is"));
+  EXPECT_THAT(answer.body,
+              HasSubstr("/status is \\\"inactive\\\" here, missing in the recording."));
   EXPECT_TRUE(answer.headers.Get("X-Request-Id"));
 }
 
