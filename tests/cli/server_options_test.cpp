@@ -86,5 +86,91 @@ TEST(ServerOptionsTest, ErrorsNameTheOption) {
   }
 }
 
+TEST(ServerOptionsTest, ReadsTheCassetteModes) {
+  const Result<ServerCommand> record =
+      Parse({"--record", "r.json", "--upstream", "https://iam.amazonaws.com", "--upstream-region",
+             "eu-west-1", "--upstream-ca=ca.pem", "--no-redact"});
+  ASSERT_TRUE(record.ok()) << record.error().message;
+  EXPECT_EQ(record->cassette_mode, CassetteMode::Record);
+  EXPECT_EQ(record->cassette_file, "r.json");
+  EXPECT_EQ(record->upstream_url, "https://iam.amazonaws.com");
+  EXPECT_EQ(record->upstream_region, "eu-west-1");
+  EXPECT_EQ(record->upstream_ca_file, "ca.pem");
+  EXPECT_FALSE(record->redact_secrets);
+
+  const Result<ServerCommand> replay =
+      Parse({"--replay", "r.json", "--match-order", "strict", "--allow-repeats", "--allow-unused"});
+  ASSERT_TRUE(replay.ok()) << replay.error().message;
+  EXPECT_EQ(replay->cassette_mode, CassetteMode::Replay);
+  EXPECT_EQ(replay->playback.order, MatchOrder::Strict);
+  EXPECT_TRUE(replay->playback.allow_repeats);
+  EXPECT_TRUE(replay->playback.allow_unused);
+
+  const Result<ServerCommand> expect =
+      Parse({"--expect", "r.json", "--expect-ignore", "RequestId,x-amzn-RequestId,"});
+  ASSERT_TRUE(expect.ok()) << expect.error().message;
+  EXPECT_EQ(expect->cassette_mode, CassetteMode::Expect);
+  EXPECT_EQ(expect->playback.order, MatchOrder::Any);
+  EXPECT_EQ(expect->expect_ignore, (std::vector<std::string>{"RequestId", "x-amzn-RequestId"}));
+
+  EXPECT_EQ(Parse({})->cassette_mode, CassetteMode::None);
+  EXPECT_TRUE(Parse({"--record", "r.json"})->redact_secrets);
+}
+
+TEST(ServerOptionsTest, RefusesCassetteOptionsThatWouldDoNothing) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--record", "a", "--replay", "b"}, "--record, --replay and --expect are modes; give one"},
+      {{"--upstream", "http://127.0.0.1:1"}, "--upstream goes with --record"},
+      {{"--replay", "a", "--no-redact"}, "--no-redact goes with --record"},
+      {{"--record", "a", "--upstream-region", "eu-west-1"},
+       "--upstream-region goes with --upstream"},
+      {{"--allow-repeats"}, "--allow-repeats goes with --replay or --expect"},
+      {{"--record", "a", "--match-order", "strict"},
+       "--match-order goes with --replay or --expect"},
+      {{"--replay", "a", "--expect-ignore", "RequestId"}, "--expect-ignore goes with --expect"},
+      {{"--replay", "a", "--state", "s.json"}, "--state has no effect with --replay"},
+      {{"--record", "a", "--upstream", "http://127.0.0.1:1", "--faults", "f.json"},
+       "--faults has no effect with --upstream"},
+      {{"--replay", "a", "--match-order", "random"}, "--match-order takes any or strict"},
+      {{"--record", "a", "--upstream", "ftp://example.com"}, "the scheme must be http or https"},
+      {{"--record", "a", "--upstream", "http://127.0.0.1:1/iam"},
+       "it must have no path, query or fragment"},
+      {{"--record", "a", "--upstream", "http://127.0.0.1:99999"}, "the port must be a number"},
+      {{"--record", "a", "--upstream", "http://:80"}, "it names no host"},
+      {{"--record", ""}, "a cassette option takes a file name"},
+  };
+  for (const auto& [args, expected] : cases) {
+    const Result<ServerCommand> c = Parse(args);
+    ASSERT_FALSE(c.ok()) << args[0] << " " << args[1];
+    EXPECT_THAT(c.error().message, HasSubstr(expected));
+  }
+  // Faults still make sense when recording the fake itself.
+  EXPECT_TRUE(Parse({"--record", "a", "--faults", "f.json", "--state", "s.json"}).ok());
+}
+
+TEST(ServerOptionsTest, UpstreamCredentialsComeFromTheEnvironment) {
+  const std::map<std::string, std::string> env = {{"AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"},
+                                                  {"AWS_SECRET_ACCESS_KEY", "aws-secret"},
+                                                  {"AWS_SESSION_TOKEN", "aws-token"},
+                                                  {"HUAWEICLOUD_SDK_AK", "HWAK"},
+                                                  {"HUAWEICLOUD_SDK_SK", "huawei-secret"}};
+  const Result<ServerCommand> c =
+      Parse({"--record", "r.json", "--upstream", "http://127.0.0.1:8080", "--upstream-region",
+             "eu-west-1"});
+  ASSERT_TRUE(c.ok());
+  const UpstreamOptions upstream = UpstreamFromEnvironment(*c, [&env](const char* name) {
+    auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  });
+  EXPECT_EQ(upstream.url, "http://127.0.0.1:8080");
+  EXPECT_EQ(upstream.aws_region, "eu-west-1");
+  EXPECT_EQ(upstream.aws.access_key_id, "AKIAEXAMPLE");
+  EXPECT_EQ(upstream.aws.secret_access_key, "aws-secret");
+  EXPECT_EQ(upstream.aws.session_token, "aws-token");
+  EXPECT_EQ(upstream.huawei.access_key_id, "HWAK");
+  EXPECT_EQ(upstream.huawei.secret_access_key, "huawei-secret");
+  EXPECT_EQ(upstream.huawei.session_token, "");
+}
+
 }  // namespace
 }  // namespace fakeiam::cli
