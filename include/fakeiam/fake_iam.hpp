@@ -26,6 +26,7 @@ class FakeIam {
   const std::shared_ptr<Store>& shared_store() const { return store_; }
   FakeAccessKeyApi& api() { return api_; }
   Handler& handler() const { return *handler_; }
+  const std::shared_ptr<Handler>& shared_handler() const { return handler_; }
 
   // The embedded server, started on first use. Throws std::runtime_error when it cannot start
   // (a test cannot go on without it).

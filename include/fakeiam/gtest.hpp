@@ -6,6 +6,7 @@
 #include "fakeiam/access_key_api.hpp"               // IWYU pragma: export
 #include "fakeiam/fake_iam.hpp"                     // IWYU pragma: export
 #include "fakeiam/fakeiam.hpp"                      // IWYU pragma: export
+#include "fakeiam/testing/cassette.hpp"             // IWYU pragma: export
 #include "fakeiam/testing/fixture.hpp"              // IWYU pragma: export
 #include "fakeiam/testing/matchers.hpp"             // IWYU pragma: export
 #include "fakeiam/testing/mock_access_key_api.hpp"  // IWYU pragma: export

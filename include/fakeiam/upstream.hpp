@@ -16,6 +16,8 @@
 #define FAKEIAM_UPSTREAM_HPP_
 
 #include <chrono>
+#include <cstdlib>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -33,6 +35,12 @@ struct UpstreamOptions {
   std::string ca_file;
   std::chrono::milliseconds timeout{30000};
 };
+
+// Options for `url` with the credentials the environment holds, as the clouds' own tools read
+// them: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN for AWS requests;
+// HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_SECURITY_TOKEN for Huawei's.
+UpstreamOptions UpstreamFromEnvironment(
+    std::string url, const std::function<const char*(const char*)>& getenv = std::getenv);
 
 class Upstream : public HttpService {
  public:

@@ -61,8 +61,8 @@ fakeiam::Result<std::shared_ptr<const fakeiam::HttpService>> CassetteService(
   if (command.cassette_mode == CassetteMode::Record) {
     std::shared_ptr<const fakeiam::HttpService> source = fake;
     if (command.upstream_url) {
-      source = std::make_shared<fakeiam::Upstream>(
-          fakeiam::cli::UpstreamFromEnvironment(command, std::getenv), fake);
+      source =
+          std::make_shared<fakeiam::Upstream>(fakeiam::cli::UpstreamOf(command, std::getenv), fake);
     }
     auto recorder = std::make_shared<fakeiam::Recorder>(
         source, fakeiam::RecordOptions{file, command.redact_secrets});

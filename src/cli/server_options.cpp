@@ -204,18 +204,10 @@ Result<void> CheckCombinations(const ServerCommand& c, const std::set<std::strin
 
 }  // namespace
 
-UpstreamOptions UpstreamFromEnvironment(const ServerCommand& command,
-                                        const std::function<const char*(const char*)>& getenv) {
-  const auto env = [&getenv](const char* name) {
-    const char* value = getenv(name);
-    return std::string(value ? value : "");
-  };
-  UpstreamOptions upstream;
-  upstream.url = command.upstream_url.value_or("");
-  upstream.aws = {env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY"), env("AWS_SESSION_TOKEN")};
+UpstreamOptions UpstreamOf(const ServerCommand& command,
+                           const std::function<const char*(const char*)>& getenv) {
+  UpstreamOptions upstream = UpstreamFromEnvironment(command.upstream_url.value_or(""), getenv);
   upstream.aws_region = command.upstream_region;
-  upstream.huawei = {env("HUAWEICLOUD_SDK_AK"), env("HUAWEICLOUD_SDK_SK"),
-                     env("HUAWEICLOUD_SDK_SECURITY_TOKEN")};
   upstream.ca_file = command.upstream_ca_file;
   return upstream;
 }

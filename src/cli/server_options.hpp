@@ -48,11 +48,10 @@ struct ServerCommand {
 // Parses the arguments after the program name. Errors (InvalidInput) name the argument.
 Result<ServerCommand> ParseServerCommand(const std::vector<std::string>& args);
 
-// The upstream of a --record --upstream command, with the credentials the environment holds:
-// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN for AWS requests;
-// HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_SECURITY_TOKEN for Huawei's.
-UpstreamOptions UpstreamFromEnvironment(const ServerCommand& command,
-                                        const std::function<const char*(const char*)>& getenv);
+// The upstream of a --record --upstream command, with the credentials the environment holds (see
+// UpstreamFromEnvironment).
+UpstreamOptions UpstreamOf(const ServerCommand& command,
+                           const std::function<const char*(const char*)>& getenv);
 
 // The --help text.
 std::string ServerUsage();

@@ -60,6 +60,20 @@ std::string SigningTime() {
 
 }  // namespace
 
+UpstreamOptions UpstreamFromEnvironment(std::string url,
+                                        const std::function<const char*(const char*)>& getenv) {
+  const auto env = [&getenv](const char* name) {
+    const char* value = getenv(name);
+    return std::string(value ? value : "");
+  };
+  UpstreamOptions upstream;
+  upstream.url = std::move(url);
+  upstream.aws = {env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY"), env("AWS_SESSION_TOKEN")};
+  upstream.huawei = {env("HUAWEICLOUD_SDK_AK"), env("HUAWEICLOUD_SDK_SK"),
+                     env("HUAWEICLOUD_SDK_SECURITY_TOKEN")};
+  return upstream;
+}
+
 struct Upstream::Target {
   internal::HttpUrl url;
 };

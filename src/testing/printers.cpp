@@ -79,4 +79,10 @@ void PrintTo(const FaultLogEntry& entry, std::ostream* os) {
   *os << "}";
 }
 
+void PrintTo(const ResponseDifference& difference, std::ostream* os) {
+  *os << ToString(difference);
+}
+
+void PrintTo(const UnmatchedRequest& miss, std::ostream* os) { *os << miss.message; }
+
 }  // namespace fakeiam

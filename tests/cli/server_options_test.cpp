@@ -158,7 +158,7 @@ TEST(ServerOptionsTest, UpstreamCredentialsComeFromTheEnvironment) {
       Parse({"--record", "r.json", "--upstream", "http://127.0.0.1:8080", "--upstream-region",
              "eu-west-1"});
   ASSERT_TRUE(c.ok());
-  const UpstreamOptions upstream = UpstreamFromEnvironment(*c, [&env](const char* name) {
+  const UpstreamOptions upstream = UpstreamOf(*c, [&env](const char* name) {
     auto it = env.find(name);
     return it == env.end() ? nullptr : it->second.c_str();
   });

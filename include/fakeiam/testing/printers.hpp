@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "fakeiam/error.hpp"
+#include "fakeiam/expect_checker.hpp"
 #include "fakeiam/faults.hpp"
 #include "fakeiam/http.hpp"
 #include "fakeiam/result.hpp"
@@ -24,6 +25,8 @@ void PrintTo(const AccessKeyLastUsed& last_used, std::ostream* os);
 void PrintTo(const HttpRequest& request, std::ostream* os);
 void PrintTo(const HttpResponse& response, std::ostream* os);
 void PrintTo(const FaultLogEntry& entry, std::ostream* os);
+void PrintTo(const ResponseDifference& difference, std::ostream* os);
+void PrintTo(const UnmatchedRequest& miss, std::ostream* os);
 
 template <typename T>
 void PrintTo(const Page<T>& page, std::ostream* os) {
