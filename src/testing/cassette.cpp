@@ -1,6 +1,7 @@
 #include "fakeiam/testing/cassette.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <optional>
 
 #include "fakeiam/upstream.hpp"
@@ -71,6 +72,8 @@ void CassetteTest::SetUp() {
     if (const std::string upstream = Environment("FAKEIAM_UPSTREAM"); !upstream.empty()) {
       source = std::make_shared<Upstream>(UpstreamFromEnvironment(upstream), source);
     }
+    std::error_code ignored;  // Save() says what is wrong if the directory is still missing
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
     recorder_ = std::make_shared<Recorder>(source, RecordOptions{path});
     const Result<void> saved = recorder_->Save();
     ASSERT_TRUE(saved.ok()) << saved.error().message;
