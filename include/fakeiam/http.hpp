@@ -50,6 +50,9 @@ struct HttpResponse {
   std::string operation;
   // A fault rule asked for the connection to be closed instead of this response being sent.
   bool drop_connection = false;
+  // False for an answer that is fakeiam's, not the service's: an upstream that did not answer, a
+  // request a replayed cassette could not match. Recorders leave such answers out.
+  bool recordable = true;
 };
 
 }  // namespace fakeiam

@@ -7,8 +7,9 @@
 //
 // The file is rewritten, atomically, after every exchange and before the client gets its
 // response: whenever the process ends, even by SIGKILL, the file is a whole cassette holding every
-// exchange a client has seen. fakeiam's own API (/_fakeiam/...) is not recorded; a connection a
-// fault rule drops is not either, as it has no response.
+// exchange a client has seen. fakeiam's own API (/_fakeiam/...) is not recorded; nor is a
+// connection a fault rule drops (it has no response), nor an answer fakeiam made up for want of
+// one (HttpResponse::recordable: an upstream that did not answer).
 #ifndef FAKEIAM_RECORDER_HPP_
 #define FAKEIAM_RECORDER_HPP_
 

@@ -49,7 +49,7 @@ HttpResponse Recorder::Handle(const HttpRequest& request) const {
     return control ? std::move(*control) : source_->Handle(request);
   }
   HttpResponse response = source_->Handle(request);
-  if (response.drop_connection) return response;
+  if (response.drop_connection || !response.recordable) return response;
 
   std::lock_guard<std::mutex> lock(state_->mutex);
   Interaction interaction =

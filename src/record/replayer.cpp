@@ -26,6 +26,7 @@ HttpResponse Replayer::Handle(const HttpRequest& request) const {
     error.custom_code = "UnmatchedRequest";
     HttpResponse response = local_->Reject(request, error);
     response.operation = internal::OperationName(request);
+    response.recordable = false;
     return response;
   }
   HttpResponse response = match.interaction->response;

@@ -129,7 +129,9 @@ HttpResponse Upstream::Handle(const HttpRequest& request) const {
         "The upstream " + options_.url + " did not answer: " + httplib::to_string(error) + ".");
     failure.custom_code = "UpstreamUnavailable";
     failure.http_status = 502;
-    return local_->Reject(request, failure);
+    HttpResponse response = local_->Reject(request, failure);
+    response.recordable = false;
+    return response;
   }
   HttpResponse response;
   response.status = answer.status;

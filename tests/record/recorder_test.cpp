@@ -153,6 +153,22 @@ TEST_F(RecorderTest, FakeiamsOwnApiAndDroppedConnectionsAreNotRecorded) {
   EXPECT_THAT(answer.body, HasSubstr("\"recorded\":1"));
 }
 
+TEST_F(RecorderTest, AnswersFakeiamMadeUpAreNotRecorded) {
+  class Unanswered : public HttpService {
+   public:
+    HttpResponse Handle(const HttpRequest&) const override {
+      HttpResponse response;
+      response.status = 502;
+      response.recordable = false;
+      return response;
+    }
+    HttpResponse Reject(const HttpRequest&, const Error&) const override { return {}; }
+  };
+  const Recorder recorder(std::make_shared<Unanswered>(), RecordOptions{path_});
+  EXPECT_EQ(recorder.Handle(AwsQuery("Action=ListUsers")).status, 502);
+  EXPECT_TRUE(recorder.cassette().interactions.empty());
+}
+
 TEST_F(RecorderTest, AFileThatCannotBeWrittenIsReportedAndClientsStillGetAnswers) {
   const Recorder recorder(fake_.handler, RecordOptions{"/nonexistent/dir/rotation.json"});
   EXPECT_FALSE(recorder.Save().ok());

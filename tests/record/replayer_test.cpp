@@ -87,6 +87,8 @@ TEST_F(ReplayerTest, AnUnmatchedAwsRequestGetsAnAwsErrorNamingTheClosestAndTheDi
   const Replayer replayer(cassette_);
   const HttpResponse answer = replayer.Handle(AwsQuery("Action=CreateAccessKey&UserName=Alice"));
   EXPECT_EQ(answer.status, 404);
+  EXPECT_EQ(answer.operation, "CreateAccessKey");
+  EXPECT_FALSE(answer.recordable);
   EXPECT_THAT(answer.body, HasSubstr("<Code>UnmatchedRequest</Code>"));
   EXPECT_THAT(answer.body,
               HasSubstr("No recorded interaction matches POST / CreateAccessKey UserName=Alice. "

@@ -165,6 +165,7 @@ TEST_F(UpstreamTest, AnUpstreamThatDoesNotAnswerIsA502InTheClientsDialect) {
   const HttpResponse huawei = upstream.Handle(v5);
   EXPECT_EQ(huawei.status, 502);
   EXPECT_THAT(huawei.body, HasSubstr(R"("error_code":"UpstreamUnavailable")"));
+  EXPECT_FALSE(aws.recordable);
   // fakeiam's own API is answered here, upstream or not.
   HttpRequest health;
   health.path = "/_fakeiam/health";
