@@ -58,6 +58,34 @@ std::string SigningTime() {
   return text;
 }
 
+// What went wrong, in words; httplib's own names follow in brackets.
+std::string Explain(httplib::Error error) {
+  std::string why;
+  switch (error) {
+    case httplib::Error::Connection:
+      why = "no connection could be made";
+      break;
+    case httplib::Error::ConnectionTimeout:
+    case httplib::Error::Read:
+      why = "no answer came in time, or the connection broke";
+      break;
+    case httplib::Error::SSLConnection:
+      why = "the TLS handshake failed";
+      break;
+    case httplib::Error::SSLServerVerification:
+      why =
+          "its TLS certificate is not trusted (name its authority with --upstream-ca or "
+          "UpstreamOptions::ca_file)";
+      break;
+    case httplib::Error::SSLLoadingCerts:
+      why = "the certificate authorities could not be loaded";
+      break;
+    default:
+      why = "the exchange failed";
+  }
+  return why + " [" + httplib::to_string(error) + "]";
+}
+
 }  // namespace
 
 UpstreamOptions UpstreamFromEnvironment(std::string url,
@@ -124,9 +152,9 @@ HttpResponse Upstream::Handle(const HttpRequest& request) const {
   httplib::Response answer;
   httplib::Error error = httplib::Error::Success;
   if (!client.send(forwarded, answer, error)) {
-    Error failure = Error::Make(
-        ErrorCode::ServiceUnavailable,
-        "The upstream " + options_.url + " did not answer: " + httplib::to_string(error) + ".");
+    Error failure =
+        Error::Make(ErrorCode::ServiceUnavailable,
+                    "The upstream " + options_.url + " did not answer: " + Explain(error) + ".");
     failure.custom_code = "UpstreamUnavailable";
     failure.http_status = 502;
     HttpResponse response = local_->Reject(request, failure);

@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include <mutex>
+#include <thread>
 
 #include "fakeiam/handler.hpp"
 #include "fakeiam/recorder.hpp"
@@ -159,7 +160,8 @@ TEST_F(UpstreamTest, AnUpstreamThatDoesNotAnswerIsA502InTheClientsDialect) {
   const HttpResponse aws = upstream.Handle(AwsQuery("Action=ListUsers"));
   EXPECT_EQ(aws.status, 502);
   EXPECT_THAT(aws.body, HasSubstr("<Code>UpstreamUnavailable</Code>"));
-  EXPECT_THAT(aws.body, HasSubstr("The upstream " + options.url + " did not answer"));
+  EXPECT_THAT(aws.body, HasSubstr("The upstream " + options.url +
+                                  " did not answer: no connection could be made [Connection]."));
   HttpRequest v5;
   v5.path = "/v5/users/0123456789abcdef0123456789abcdef/access-keys";
   const HttpResponse huawei = upstream.Handle(v5);
@@ -192,6 +194,48 @@ TEST_F(UpstreamTest, RecordsThroughAServerInFront) {
               HasSubstr("<SecretAccessKey>REDACTEDREDACTED"));
   EXPECT_EQ(store_->FindAccessKeys("recorder")->size(), 2u);
   std::remove(path.c_str());
+}
+
+// An https upstream with the test certificate of fixtures/tls, answering every request with an
+// empty AWS response.
+class TlsUpstream {
+ public:
+  TlsUpstream()
+      : server_(FAKEIAM_SOURCE_DIR "/fixtures/tls/localhost.pem",
+                FAKEIAM_SOURCE_DIR "/fixtures/tls/localhost.key") {
+    server_.Post("/", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content("<ListUsersResponse/>", "text/xml");
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~TlsUpstream() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string url() const { return "https://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  httplib::SSLServer server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+TEST(TlsUpstreamTest, AnHttpsUpstreamIsVerifiedAgainstTheGivenAuthorities) {
+  TlsUpstream tls;
+  UpstreamOptions options;
+  options.url = tls.url();
+  options.ca_file = FAKEIAM_SOURCE_DIR "/fixtures/tls/localhost.pem";
+  const HttpResponse trusted = Upstream(options).Handle(AwsQuery("Action=ListUsers"));
+  EXPECT_EQ(trusted.status, 200);
+  EXPECT_EQ(trusted.body, "<ListUsersResponse/>");
+
+  // The system's authorities do not vouch for a self-signed certificate.
+  options.ca_file.clear();
+  const HttpResponse untrusted = Upstream(options).Handle(AwsQuery("Action=ListUsers"));
+  EXPECT_EQ(untrusted.status, 502);
+  EXPECT_THAT(untrusted.body, HasSubstr("did not answer: its TLS certificate is not trusted"));
 }
 
 TEST(UpstreamUrlTest, AnEndpointIsAnHttpOrHttpsOrigin) {
