@@ -23,18 +23,21 @@ bool IsUtf8(std::string_view text) {
   return internal::ForEachCodePoint(text, [](char32_t) {});
 }
 
-// Header fields as an object; a name that repeats gets an array of its values.
+// Fields (of a header or a form) go in an object; a name that repeats gets an array of its
+// values.
+void AddField(Json& fields, const std::string& name, const std::string& value) {
+  auto it = fields.find(name);
+  if (it == fields.end()) {
+    fields[name] = value;
+    return;
+  }
+  if (!it->is_array()) *it = Json::array({*it});
+  it->push_back(value);
+}
+
 Json HeadersJson(const Headers& headers) {
   Json out = Json::object();
-  for (const auto& [name, value] : headers) {
-    auto it = out.find(name);
-    if (it == out.end()) {
-      out[name] = value;
-    } else {
-      if (!it->is_array()) *it = Json::array({*it});
-      it->push_back(value);
-    }
-  }
+  for (const auto& [name, value] : headers) AddField(out, name, value);
   return out;
 }
 
@@ -46,13 +49,7 @@ std::optional<Json> FormJson(const HttpRequest& request) {
   Json out = Json::object();
   for (const auto& [name, value] : *fields) {
     if (!IsUtf8(name) || !IsUtf8(value)) return std::nullopt;
-    auto it = out.find(name);
-    if (it == out.end()) {
-      out[name] = value;
-    } else {
-      if (!it->is_array()) *it = Json::array({*it});
-      it->push_back(value);
-    }
+    AddField(out, name, value);
   }
   return out;
 }

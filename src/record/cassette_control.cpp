@@ -4,10 +4,9 @@
 
 namespace fakeiam::internal {
 
-std::optional<HttpResponse> HandleCassetteControl(const HttpRequest& request,
-                                                  const std::function<Json()>& status,
-                                                  const std::function<void()>& rewind) {
-  if (request.path != kCassetteControlPath) return std::nullopt;
+HttpResponse HandleCassetteControl(const HttpRequest& request, const std::function<Json()>& status,
+                                   const std::function<void()>& rewind, const HttpService& inner) {
+  if (request.path != kCassetteControlPath) return inner.Handle(request);
   const std::string_view allowed = rewind ? "GET, DELETE" : "GET";
   if (request.method == "GET") return JsonResponse(200, status(), "CassetteStatus");
   if (request.method == "DELETE" && rewind) {

@@ -4,10 +4,10 @@
 #define FAKEIAM_SRC_RECORD_CASSETTE_CONTROL_HPP_
 
 #include <functional>
-#include <optional>
 
 #include "core/json_reader.hpp"
 #include "fakeiam/http.hpp"
+#include "fakeiam/http_service.hpp"
 #include "protocol/routing.hpp"
 #include "record/playback.hpp"
 
@@ -15,11 +15,11 @@ namespace fakeiam::internal {
 
 inline constexpr std::string_view kCassetteControlPath = "/_fakeiam/cassette";
 
-// GET answers `status()`; DELETE calls `rewind` (405 when there is none). Nothing for any other
-// path, which the caller passes on.
-std::optional<HttpResponse> HandleCassetteControl(const HttpRequest& request,
-                                                  const std::function<Json()>& status,
-                                                  const std::function<void()>& rewind);
+// A control request (IsControlPath) to a cassette service: on /_fakeiam/cassette, GET answers
+// `status()` and DELETE calls `rewind` (405 when there is none); every other control route is
+// `inner`'s.
+HttpResponse HandleCassetteControl(const HttpRequest& request, const std::function<Json()>& status,
+                                   const std::function<void()>& rewind, const HttpService& inner);
 
 // {"mode": mode, "interactions": N, "unused": [ids], "unmatched": [{"request", "message"}]}
 Json PlaybackStatus(std::string_view mode, const Playback& playback);

@@ -41,7 +41,7 @@ ExpectChecker::~ExpectChecker() = default;
 
 HttpResponse ExpectChecker::Handle(const HttpRequest& request) const {
   if (internal::IsControlPath(request.path)) {
-    std::optional<HttpResponse> control = internal::HandleCassetteControl(
+    return internal::HandleCassetteControl(
         request,
         [this] {
           internal::Json status = internal::PlaybackStatus("expect", state_->playback);
@@ -56,8 +56,7 @@ HttpResponse ExpectChecker::Handle(const HttpRequest& request) const {
           status["differences"] = std::move(differences);
           return status;
         },
-        [this] { state_->Rewind(); });
-    return control ? std::move(*control) : live_->Handle(request);
+        [this] { state_->Rewind(); }, *live_);
   }
   const internal::Playback::Match match = state_->playback.Play(request);
   HttpResponse response = live_->Handle(request);

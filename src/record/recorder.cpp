@@ -35,7 +35,7 @@ Recorder::~Recorder() = default;
 
 HttpResponse Recorder::Handle(const HttpRequest& request) const {
   if (internal::IsControlPath(request.path)) {
-    std::optional<HttpResponse> control = internal::HandleCassetteControl(
+    return internal::HandleCassetteControl(
         request,
         [this] {
           std::lock_guard<std::mutex> lock(state_->mutex);
@@ -45,8 +45,7 @@ HttpResponse Recorder::Handle(const HttpRequest& request) const {
           if (state_->save_error) status["save_error"] = state_->save_error->message;
           return status;
         },
-        nullptr);
-    return control ? std::move(*control) : source_->Handle(request);
+        nullptr, *source_);
   }
   HttpResponse response = source_->Handle(request);
   if (response.drop_connection || !response.recordable) return response;

@@ -15,10 +15,9 @@ Replayer::~Replayer() = default;
 
 HttpResponse Replayer::Handle(const HttpRequest& request) const {
   if (internal::IsControlPath(request.path)) {
-    std::optional<HttpResponse> control = internal::HandleCassetteControl(
+    return internal::HandleCassetteControl(
         request, [this] { return internal::PlaybackStatus("replay", *playback_); },
-        [this] { playback_->Rewind(); });
-    return control ? std::move(*control) : local_->Handle(request);
+        [this] { playback_->Rewind(); }, *local_);
   }
   const internal::Playback::Match match = playback_->Play(request);
   if (!match.interaction) {
