@@ -6,11 +6,14 @@ listens on 127.0.0.1 with an ephemeral port, read from the first line it prints.
 No client library is imported here: tests/cli/fakeiam_server_test.py imports this module under
 pythons that lack boto3, so each suite builds its own clients (ServerTestCase.make_client).
 """
+import json
 import os
 import signal
 import subprocess
 import tempfile
 import unittest
+import urllib.error
+import urllib.request
 
 ENV_KEYS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
             "AWS_DEFAULT_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE")
@@ -21,15 +24,18 @@ OUTSIDER_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
 
 class FakeIamServer:
-    """A running fakeiam-server; use as a context manager or call stop()."""
+    """A running fakeiam-server; use as a context manager or call stop().
 
-    def __init__(self, *args):
+    `env` replaces the server's environment (the upstream credentials of a recorder, say).
+    """
+
+    def __init__(self, *args, env=None):
         binary = os.environ.get("FAKEIAM_SERVER")
         if not binary:
             raise RuntimeError("set FAKEIAM_SERVER to the fakeiam-server binary")
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen([binary, "--port", "0", *args], stdout=subprocess.PIPE,
-                                        stderr=self.log)
+                                        stderr=self.log, env=env)
         line = self.process.stdout.readline().decode()
         prefix = "fakeiam listening on "
         if not line.startswith(prefix):
@@ -44,10 +50,22 @@ class FakeIamServer:
         self.log.seek(0)
         return self.log.read().decode(errors="replace")
 
-    def stop(self):
-        """Stops the server with SIGTERM and returns its exit status."""
+    def control(self, method, path, body=None):
+        """One request to fakeiam's own API (/_fakeiam/PATH); returns (status, parsed JSON)."""
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.endpoint + "/_fakeiam/" + path, data=data,
+                                         method=method,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read())
+
+    def stop(self, sig=signal.SIGTERM):
+        """Stops the server with `sig` (SIGTERM by default) and returns its exit status."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
+            self.process.send_signal(sig)
             self.process.wait(timeout=10)
         if not self.log.closed:
             self._final_log = self.server_log()
@@ -77,6 +95,17 @@ def isolated_aws_env(access_key_id=OUTSIDER_KEY, secret=OUTSIDER_SECRET):
     return env
 
 
+def aws_cli_env(access_key_id=OUTSIDER_KEY, secret=OUTSIDER_SECRET, **extra):
+    """isolated_aws_env for /usr/bin/aws, which must load Debian's own Python modules and its own
+    defaults (output, retries) whatever the calling shell set up; `extra` adds variables."""
+    env = isolated_aws_env(access_key_id, secret)
+    for name in ("PYTHONPATH", "PYTHONHOME", "AWS_REGION", "AWS_DEFAULT_OUTPUT",
+                 "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS"):
+        env.pop(name, None)
+    env.update(extra)
+    return env
+
+
 class ServerTestCase(unittest.TestCase):
     """Starts a fresh fakeiam-server for each test; self.admin signs with OUTSIDER_KEY (the root).
 
@@ -95,8 +124,8 @@ class ServerTestCase(unittest.TestCase):
         # A clean SIGTERM exit: a crash during the test shows up here.
         self.assertEqual(self.server.stop(), 0, self.server.server_log())
 
-    def start_server(self, *args):
-        server = FakeIamServer(*args)
+    def start_server(self, *args, env=None):
+        server = FakeIamServer(*args, env=env)
         self.addCleanup(server.stop)
         return server
 
