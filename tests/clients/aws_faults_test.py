@@ -22,23 +22,15 @@ import tempfile
 import time
 import types
 import unittest
-import urllib.error
-import urllib.request
 import uuid
 from unittest import mock
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fakeiam_process import (OUTSIDER_KEY, OUTSIDER_SECRET, FakeIamServer,  # noqa: E402
-                            ServerTestCase, isolated_aws_env)
+                            ServerTestCase, aws_cli_env, control, isolate_process_environment)
 
-# Before boto3 is imported: no ~/.aws and no AWS_* setting (a retry mode, say) may leak in.
-_ENV = isolated_aws_env()
-for _name in ("AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_REGION", "AWS_DEFAULT_OUTPUT",
-              "AWS_ENDPOINT_URL", "AWS_CA_BUNDLE"):
-    _ENV.pop(_name, None)
-os.environ.clear()
-os.environ.update(_ENV)
+isolate_process_environment()  # before boto3 is imported
 
 import boto3  # noqa: E402
 import botocore.endpoint  # noqa: E402
@@ -99,33 +91,6 @@ def setUpModule():
     for patcher in patchers:
         patcher.start()
         unittest.addModuleCleanup(patcher.stop)
-
-
-def control(endpoint, method, path, body=None):
-    """One control-API request; returns (status, parsed JSON body)."""
-    if body is None:
-        data = None
-    elif isinstance(body, (bytes, str)):
-        data = body.encode() if isinstance(body, str) else body
-    else:
-        data = json.dumps(body).encode()
-    request = urllib.request.Request(endpoint + "/_fakeiam/" + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
-def cli_env(access_key_id=OUTSIDER_KEY, secret=OUTSIDER_SECRET, **extra):
-    env = isolated_aws_env(access_key_id, secret)
-    # /usr/bin/aws must load Debian's own modules and its own retry defaults.
-    for name in ("PYTHONPATH", "PYTHONHOME", "AWS_REGION", "AWS_DEFAULT_OUTPUT",
-                 "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS"):
-        env.pop(name, None)
-    env.update(extra)
-    return env
 
 
 class FaultTestCase(ServerTestCase):
@@ -608,8 +573,8 @@ class CliTest(unittest.TestCase):
 
     def cli_error(self, expected, *args, env=None):
         result = subprocess.run([AWS_CLI, "--endpoint-url", self.endpoint, "--output", "json",
-                                 *args], env=env or cli_env(), capture_output=True, text=True,
-                                timeout=60)
+                                 *args], env=env or aws_cli_env(), capture_output=True,
+                                text=True, timeout=60)
         self.assertEqual(result.returncode, SERVICE_ERROR_EXIT,
                          "aws %s: %s %s" % (" ".join(args), result.stdout, result.stderr))
         self.assertEqual(result.stdout, "")
@@ -639,7 +604,8 @@ class CliTest(unittest.TestCase):
                        "operation: User: arn:aws:iam::%s:user/Bob is not authorized to perform: "
                        "iam:ListAccessKeys on resource: user Bob" % ACCOUNT,
                        "iam", "list-access-keys",
-                       env=cli_env(self.bob_key["AccessKeyId"], self.bob_key["SecretAccessKey"]))
+                       env=aws_cli_env(self.bob_key["AccessKeyId"],
+                                       self.bob_key["SecretAccessKey"]))
         self.assertEqual(self.log_count(), 1)
 
     def test_server_errors_are_retried_until_max_attempts(self):
@@ -655,7 +621,8 @@ class CliTest(unittest.TestCase):
         self.add_rule({"id": "c500", "operation": "GetUser", "status": 500})
         self.cli_error("An error occurred (ServiceFailure) when calling the GetUser "
                        "operation (reached max retries: 1): " + SERVICE_FAILURE,
-                       "iam", "get-user", "--user-name", "Bob", env=cli_env(AWS_MAX_ATTEMPTS="2"))
+                       "iam", "get-user", "--user-name", "Bob",
+                       env=aws_cli_env(AWS_MAX_ATTEMPTS="2"))
         self.assertEqual(self.log_count(), 2)
 
 

@@ -19,12 +19,9 @@ import uuid
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fakeiam_process import (OUTSIDER_KEY, OUTSIDER_SECRET, ServerTestCase,  # noqa: E402
-                            isolated_aws_env)
+                            isolate_process_environment)
 
-# Before boto3 is imported: the user's ~/.aws and AWS_* variables must not leak into any client.
-_ENV = isolated_aws_env()
-os.environ.clear()
-os.environ.update(_ENV)
+isolate_process_environment()  # before boto3 is imported
 
 import boto3  # noqa: E402
 import botocore.session  # noqa: E402

@@ -51,16 +51,8 @@ class FakeIamServer:
         return self.log.read().decode(errors="replace")
 
     def control(self, method, path, body=None):
-        """One request to fakeiam's own API (/_fakeiam/PATH); returns (status, parsed JSON)."""
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.endpoint + "/_fakeiam/" + path, data=data,
-                                         method=method,
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, json.loads(response.read())
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read())
+        """control() on this server's endpoint."""
+        return control(self.endpoint, method, path, body)
 
     def stop(self, sig=signal.SIGTERM):
         """Stops the server with `sig` (SIGTERM by default) and returns its exit status."""
@@ -104,6 +96,42 @@ def aws_cli_env(access_key_id=OUTSIDER_KEY, secret=OUTSIDER_SECRET, **extra):
         env.pop(name, None)
     env.update(extra)
     return env
+
+
+def isolate_process_environment():
+    """Replaces this process's environment with isolated_aws_env(), less any AWS_* setting a client
+    would otherwise pick up (a retry mode, a region, an endpoint, say).
+
+    Call it before boto3 is imported: no ~/.aws and no AWS_* setting may leak into any client.
+    """
+    env = isolated_aws_env()
+    for name in ("AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_REGION", "AWS_DEFAULT_OUTPUT",
+                 "AWS_ENDPOINT_URL", "AWS_CA_BUNDLE"):
+        env.pop(name, None)
+    os.environ.clear()
+    os.environ.update(env)
+
+
+def control(endpoint, method, path, body=None):
+    """One request to fakeiam's own API (ENDPOINT/_fakeiam/PATH); returns (status, parsed JSON).
+
+    `body` is sent as JSON, or as it is when it is already text or bytes (a malformed rule, say).
+    """
+    if body is None:
+        data = None
+    elif isinstance(body, str):
+        data = body.encode()
+    elif isinstance(body, bytes):
+        data = body
+    else:
+        data = json.dumps(body).encode()
+    request = urllib.request.Request(endpoint + "/_fakeiam/" + path, data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
 
 
 class ServerTestCase(unittest.TestCase):

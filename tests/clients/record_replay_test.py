@@ -27,15 +27,9 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fakeiam_process import (OUTSIDER_KEY, ServerTestCase, aws_cli_env,  # noqa: E402
-                            isolated_aws_env)
+                            isolate_process_environment, isolated_aws_env)
 
-# Before boto3 is imported: no ~/.aws and no AWS_* setting may leak in.
-_ENV = isolated_aws_env()
-for _name in ("AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_REGION", "AWS_DEFAULT_OUTPUT",
-              "AWS_ENDPOINT_URL", "AWS_CA_BUNDLE"):
-    _ENV.pop(_name, None)
-os.environ.clear()
-os.environ.update(_ENV)
+isolate_process_environment()  # before boto3 is imported
 
 import boto3  # noqa: E402
 import botocore.session  # noqa: E402

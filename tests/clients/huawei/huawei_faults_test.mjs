@@ -13,30 +13,21 @@ import { startFakeiamServer, useFakeiamServer } from "../fakeiam_server.mjs";
 // As in huawei_sdk_test.mjs: a scratch HOME, no Huawei settings, the SDK's classes and calls, the
 // fixture.
 import {
-  ADMIN_AK, ADMIN_SK, ClientRequestException, FIXTURE, GlobalCredentials, IamClient,
-  ServerResponseException, ServiceResponseException, assertHomeUntouched, createKey, deleteKey,
-  fixture, lastUsed, listKeys, updateKey,
+  ADMIN_AK, ClientRequestException, FIXTURE, ServerResponseException, ServiceResponseException,
+  assertHomeUntouched, createKey, deleteKey, fixture, fixtureUser, lastUsed, listKeys,
+  newIamClient, updateKey,
 } from "./huawei_sdk.mjs";
 
 const ACCOUNT = fixture.account_id;
-const ALICE = fixture.users.find((u) => u.name === "alice").id;
-const BOB = fixture.users.find((u) => u.name === "bob").id;
+const ALICE = fixtureUser("alice").id;
+const BOB = fixtureUser("bob").id;
 const BOB_KEY = "QTWAOYTTINDUT2QVKYUC"; // bob's fixture key and its secret
 const BOB_SECRET = "vRNwGMd92PlityIO3daDseoS9hciL9xKSKkBiJ44";
-assert.deepEqual(fixture.users.find((u) => u.name === "bob").access_keys.map((k) => [k.id, k.secret]),
+assert.deepEqual(fixtureUser("bob").access_keys.map((k) => [k.id, k.secret]),
   [[BOB_KEY, BOB_SECRET]]);
 const REQUEST_ID = /^[0-9a-f]{32}$/;
 
 after(assertHomeUntouched); // the SDK wrote nothing under HOME
-
-// An IamClient for the endpoint (a string, or several: the SDK's backup endpoints), no region.
-function newClient(endpoint, ak = ADMIN_AK, sk = ADMIN_SK) {
-  return IamClient.newBuilder()
-    .withCredential(new GlobalCredentials().withAk(ak).withSk(sk))
-    .withEndpoint(endpoint)
-    .withOptions({ customUserAgent: "fakeiam-tests" })
-    .build();
-}
 
 // A server with the fixture, its control API, and clients for it. Every test starts clean.
 function useServer() {
@@ -50,8 +41,8 @@ function useServer() {
     };
     return {
       ...server,
-      admin: newClient(server.endpoint),
-      asBob: newClient(server.endpoint, BOB_KEY, BOB_SECRET),
+      admin: newIamClient(server.endpoint),
+      asBob: newIamClient(server.endpoint, BOB_KEY, BOB_SECRET),
       // Adds rules (a rule or an array); returns the ids the server gave them.
       postRules: (rules) => control("POST", "faults", rules),
       async addRules(rules) {
@@ -321,7 +312,7 @@ describe("which calls a rule matches", () => {
     // Another key (never issued), and a key that exists (alice's, new), are not bob's.
     assert.equal((await listKeys(s.server.admin, ALICE)).httpStatusCode, 200);
     const { access_key: aliceKey } = await createKey(s.server.admin, ALICE);
-    const asAlice = newClient(s.server.endpoint, aliceKey.access_key_id, aliceKey.secret_access_key);
+    const asAlice = newIamClient(s.server.endpoint, aliceKey.access_key_id, aliceKey.secret_access_key);
     assert.equal((await listKeys(asAlice, BOB)).httpStatusCode, 200);
     assert.equal((await deleteKey(s.server.admin, ALICE, aliceKey.access_key_id)).httpStatusCode, 204);
     const log = await s.server.log();
@@ -479,7 +470,7 @@ describe("custom codes, latency and dropped connections", () => {
 
   test("with a backup endpoint the SDK retries a dropped connection once, as the log shows", async () => {
     // DefaultHttpClient retries ECONNRESET once on endpoints[1]; here both are this server.
-    const twice = newClient([s.server.endpoint, s.server.endpoint]);
+    const twice = newIamClient([s.server.endpoint, s.server.endpoint]);
     await s.server.addRules({ id: "once", operation: "ListAccessKeysV5", drop_connection: true, times: 1 });
     assert.equal((await listKeys(twice, ALICE)).httpStatusCode, 200); // the retry got through
     let [rule] = await s.server.rules();

@@ -1,6 +1,8 @@
 // The Huawei Cloud Node.js SDK as the real-client suites (huawei_sdk_test.mjs,
-// huawei_faults_test.mjs) load it: a scratch HOME, the SDK's classes, quiet logging, the fixture.
-// One module so both suites set up the SDK the same way.
+// huawei_faults_test.mjs, record_replay_test.mjs, upstream_signing_test.mjs) and
+// sdk_hmac_signer_check.mjs load it: a scratch HOME, the SDK's classes, quiet logging, the
+// fixture, the SDK's own signer, and users created over the AWS Query API. One module so that
+// every suite sets up the SDK the same way.
 //
 // Order matters: the environment is cleaned before the SDK is first required below (an ES module's
 // body runs top to bottom once its imports, node built-ins here, are loaded).
@@ -41,6 +43,8 @@ export const ShowAccessKeyLastUsedV5Request = model("ShowAccessKeyLastUsedV5Requ
 export const UpdateAccessKeyReqBody = model("UpdateAccessKeyReqBody");
 export const UpdateAccessKeyV5Request = model("UpdateAccessKeyV5Request");
 export const { GlobalCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/GlobalCredentials");
+export const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials");
+const { HttpRequestBuilder } = require("@huaweicloud/huaweicloud-sdk-core/http/IHttpRequestBuilder");
 const exception = (name) => require(`@huaweicloud/huaweicloud-sdk-core/exception/${name}`)[name];
 export const ClientRequestException = exception("ClientRequestException");
 export const ServerResponseException = exception("ServerResponseException");
@@ -78,3 +82,48 @@ export const lastUsed = (c, userId, keyId) =>
 // key, see the signing tests in huawei_sdk_test.mjs).
 export const ADMIN_AK = "FAKEIAMTESTSADMIN000";
 export const ADMIN_SK = "fakeiamTestsAdminSecret0000000000000000";
+
+// The SDK's own signer, called the way its clients call it (BaseCredentials.processAuthRequest,
+// which calls AKSKSigner): the headers of the request built from these parts, once `credentials`
+// signed it (Authorization, X-Sdk-Date, X-Security-Token among them).
+export async function sdkSignedHeaders(credentials,
+                                       { endpoint, url, method, headers, query = {}, data }) {
+  const request = new HttpRequestBuilder()
+    .withEndpoint(endpoint)
+    .withUrl(url)
+    .withMethod(method)
+    .withHeaders(headers)
+    .withQueryParams(query)
+    .withData(data)
+    .build();
+  return (await credentials.processAuthRequest(null, request)).headers;
+}
+
+// Creates a user through the AWS Query API on a huawei-profile server's endpoint (v5 has no user
+// calls here); returns its id, which a huawei-profile store makes 32 hex digits.
+export async function createUser(endpoint, name) {
+  const response = await fetch(`${endpoint}/`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ Action: "CreateUser", UserName: name, Version: "2010-05-08" }),
+  });
+  const text = await response.text();
+  assert.equal(response.status, 200, text);
+  const id = /<UserId>([^<]+)<\/UserId>/.exec(text)?.[1];
+  assert.match(id, /^[0-9a-f]{32}$/);
+  return id;
+}
+
+// An IamClient as a user builds one: AK/SK (the admin's unless given), the endpoint (a string, or
+// several: the SDK's backup endpoints), no region (a region would replace the endpoint with
+// Huawei's and make the SDK look up a domain id there), and a custom user agent (see scratchHome).
+// `axiosRequestConfig`, the SDK's documented UserOptions hook, lets a suite see the wire.
+export function newIamClient(endpoint, ak = ADMIN_AK, sk = ADMIN_SK, axiosRequestConfig) {
+  const options = { customUserAgent: "fakeiam-tests" };
+  if (axiosRequestConfig !== undefined) options.axiosRequestConfig = axiosRequestConfig;
+  return IamClient.newBuilder()
+    .withCredential(new GlobalCredentials().withAk(ak).withSk(sk))
+    .withEndpoint(endpoint)
+    .withOptions(options)
+    .build();
+}

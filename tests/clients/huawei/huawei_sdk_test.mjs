@@ -8,15 +8,14 @@ import { createHash, createHmac } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 
 import { startFakeiamServer, useFakeiamServer } from "../fakeiam_server.mjs";
-// The scratch HOME, the SDK's classes, the five calls and the fixture, shared with
-// huawei_faults_test.mjs.
+// The scratch HOME, the SDK's classes, the five calls, createUser and the fixture, shared with
+// the other Huawei suites.
 import {
-  ADMIN_AK, ADMIN_SK, ClientRequestException, FIXTURE, GlobalCredentials, IamClient,
-  UpdateAccessKeyV5Request, assertHomeUntouched, axios, createKey, deleteKey, fixtureUser, lastUsed,
-  listKeys, updateKey,
+  ADMIN_AK, ADMIN_SK, ClientRequestException, FIXTURE, UpdateAccessKeyV5Request,
+  assertHomeUntouched, axios, createKey, createUser, deleteKey, fixtureUser, lastUsed, listKeys,
+  newIamClient, updateKey,
 } from "./huawei_sdk.mjs";
 
-const USER_ID = /^[0-9a-f]{32}$/;
 const ACCESS_KEY_ID = /^[A-Z0-9]{20}$/;
 const SECRET = /^[A-Za-z0-9]{40}$/;
 const REQUEST_ID = /^[0-9a-f]{32}$/;
@@ -36,57 +35,34 @@ function useServer(...args) {
   return useFakeiamServer(() => startServer(...args));
 }
 
-// An IamClient as a user would build one: AK/SK, the endpoint, no region (a region would replace
-// the endpoint with Huawei's and make the SDK look up a domain id there). The SDK hands back no
-// headers of a successful call, so the client also records each exchange through the documented
+// An IamClient as a user would build one (newIamClient). The SDK hands back no headers of a
+// successful call, so the client also records each exchange through the documented
 // UserOptions.axiosRequestConfig hook: the headers it signed and sent, the X-Request-Id answered.
 function newClient(endpoint, ak, sk) {
   const wire = [];
-  const client = IamClient.newBuilder()
-    .withCredential(new GlobalCredentials().withAk(ak).withSk(sk))
-    .withEndpoint(endpoint)
-    .withOptions({
-      customUserAgent: "fakeiam-tests",
-      axiosRequestConfig: {
-        transformRequest: [
-          function record(data, headers) {
-            wire.push({
-              method: this.method.toUpperCase(),
-              path: this.url,
-              params: { ...this.params },
-              headers: { ...headers.toJSON() },
-            });
-            return data;
-          },
-          ...axios.defaults.transformRequest,
-        ],
-        transformResponse: [
-          ...axios.defaults.transformResponse,
-          function record(data, headers, status) {
-            Object.assign(wire.at(-1), { status, requestId: headers["x-request-id"] });
-            return data;
-          },
-        ],
+  const client = newIamClient(endpoint, ak, sk, {
+    transformRequest: [
+      function record(data, headers) {
+        wire.push({
+          method: this.method.toUpperCase(),
+          path: this.url,
+          params: { ...this.params },
+          headers: { ...headers.toJSON() },
+        });
+        return data;
       },
-    })
-    .build();
+      ...axios.defaults.transformRequest,
+    ],
+    transformResponse: [
+      ...axios.defaults.transformResponse,
+      function record(data, headers, status) {
+        Object.assign(wire.at(-1), { status, requestId: headers["x-request-id"] });
+        return data;
+      },
+    ],
+  });
   client.wire = wire;
   return client;
-}
-
-// Creates a user through the AWS Query API on the same endpoint (v5 has no user calls here);
-// returns its id, which a huawei-profile store makes 32 hex digits.
-async function createUser(endpoint, name) {
-  const response = await fetch(`${endpoint}/`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ Action: "CreateUser", UserName: name, Version: "2010-05-08" }),
-  });
-  const text = await response.text();
-  assert.equal(response.status, 200, text);
-  const id = /<UserId>([^<]+)<\/UserId>/.exec(text)?.[1];
-  assert.match(id, USER_ID);
-  return id;
 }
 
 const withoutSecret = ({ secret_access_key, ...meta }) => meta;

@@ -18,15 +18,14 @@ import { after, describe, test } from "node:test";
 
 import { startFakeiamServer } from "../fakeiam_server.mjs";
 import {
-  ADMIN_AK, ADMIN_SK, ClientRequestException, GlobalCredentials, IamClient, assertHomeUntouched,
-  axios, createKey, deleteKey, lastUsed, listKeys, updateKey,
+  ADMIN_AK, ADMIN_SK, ClientRequestException, assertHomeUntouched, axios, createKey, createUser,
+  deleteKey, lastUsed, listKeys, newIamClient, updateKey,
 } from "./huawei_sdk.mjs";
 
 const UPSTREAM_ARGS = ["--profile", "huawei", "--clock", "fixed", "--seed", "9"];
 const MASK40 = "REDACTED".repeat(5); // a 40-character secret in a redacted cassette
 const CASSETTE_CHECK_FAILED = 3;
 const NO_SUCH_KEY = "NOSUCHKEY00000000000";
-const USER_ID = /^[0-9a-f]{32}$/;
 // The operations of the scenario's requests, in order.
 const OPERATIONS = [
   "CreateAccessKeyV5", "CreateAccessKeyV5", "ListAccessKeysV5", "ListAccessKeysV5",
@@ -59,26 +58,20 @@ async function start(args, env = {}) {
   return server;
 }
 
-// An IamClient as a user builds one (an AK/SK that U never issued), which also keeps what came
-// over the wire: each answer's status, X-Request-Id and raw body, before the SDK parses it.
+// An IamClient as a user builds one (newIamClient: an AK/SK that U never issued), which also
+// keeps what came over the wire: each answer's status, X-Request-Id and raw body, before the SDK
+// parses it.
 function newClient(endpoint) {
   const wire = [];
-  const client = IamClient.newBuilder()
-    .withCredential(new GlobalCredentials().withAk(ADMIN_AK).withSk(ADMIN_SK))
-    .withEndpoint(endpoint)
-    .withOptions({
-      customUserAgent: "fakeiam-tests",
-      axiosRequestConfig: {
-        transformResponse: [
-          function raw(data, headers, status) {
-            wire.push({ status, requestId: headers["x-request-id"], body: data });
-            return data;
-          },
-          ...axios.defaults.transformResponse,
-        ],
+  const client = newIamClient(endpoint, ADMIN_AK, ADMIN_SK, {
+    transformResponse: [
+      function raw(data, headers, status) {
+        wire.push({ status, requestId: headers["x-request-id"], body: data });
+        return data;
       },
-    })
-    .build();
+      ...axios.defaults.transformResponse,
+    ],
+  });
   client.wire = wire;
   return client;
 }
@@ -87,20 +80,8 @@ function newClient(endpoint) {
 // of "recorder" created over v5, unsigned (fakeiam needs no signature), for R's environment.
 async function startUpstream() {
   const server = await start(UPSTREAM_ARGS);
-  const createUser = async (name) => {
-    const response = await fetch(`${server.endpoint}/`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ Action: "CreateUser", UserName: name, Version: "2010-05-08" }),
-    });
-    const text = await response.text();
-    assert.equal(response.status, 200, text);
-    const id = /<UserId>([^<]+)<\/UserId>/.exec(text)?.[1];
-    assert.match(id, USER_ID);
-    return id;
-  };
-  const recorder = await createUser("recorder");
-  const rotator = await createUser("rotator");
+  const recorder = await createUser(server.endpoint, "recorder");
+  const rotator = await createUser(server.endpoint, "rotator");
   const response = await fetch(`${server.endpoint}/v5/users/${recorder}/access-keys`,
     { method: "POST" });
   assert.equal(response.status, 201);

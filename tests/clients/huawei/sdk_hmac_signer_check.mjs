@@ -6,14 +6,9 @@
 //   node sdk_hmac_signer_check.mjs                 print the fixture
 //   node sdk_hmac_signer_check.mjs --check FILE    exit 1 unless FILE is what the SDK signs now
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { stringify } from "node:querystring";
 
-import { GlobalCredentials } from "./huawei_sdk.mjs";
-
-const require = createRequire(import.meta.url);
-const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials");
-const { HttpRequestBuilder } = require("@huaweicloud/huaweicloud-sdk-core/http/IHttpRequestBuilder");
+import { BasicCredentials, GlobalCredentials, sdkSignedHeaders } from "./huawei_sdk.mjs";
 
 const ENDPOINT = "http://127.0.0.1:45041";
 const AK = "HPUAEXAMPLEAK0000001";
@@ -48,16 +43,11 @@ const CASES = [
 ];
 
 async function signed(c) {
-  const request = new HttpRequestBuilder()
-    .withEndpoint(ENDPOINT)
-    .withUrl(c.url)
-    .withMethod(c.method)
-    .withHeaders({ ...c.headers, "X-Sdk-Date": SDK_DATE })
-    .withQueryParams(c.query ?? {})
-    .withData(c.data)
-    .build();
   const credentials = c.credentials ?? globalCredentials();
-  const { headers } = await credentials.processAuthRequest(null, request);
+  const headers = await sdkSignedHeaders(credentials, {
+    endpoint: ENDPOINT, url: c.url, method: c.method,
+    headers: { ...c.headers, "X-Sdk-Date": SDK_DATE }, query: c.query, data: c.data,
+  });
   const {
     Authorization: authorization,
     "X-Sdk-Date": sdkDate,

@@ -13,19 +13,15 @@ import assert from "node:assert/strict";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, beforeEach, describe, test } from "node:test";
 
 import { startFakeiamServer } from "../fakeiam_server.mjs";
 import {
-  ADMIN_AK, ADMIN_SK, GlobalCredentials, IamClient, assertHomeUntouched, createKey, deleteKey,
-  listKeys, updateKey,
+  GlobalCredentials, assertHomeUntouched, createKey, deleteKey, listKeys, newIamClient,
+  sdkSignedHeaders, updateKey,
 } from "./huawei_sdk.mjs";
-
-const require = createRequire(import.meta.url);
-const { HttpRequestBuilder } = require("@huaweicloud/huaweicloud-sdk-core/http/IHttpRequestBuilder");
 
 // The recorder's upstream credentials (made up, of Huawei's shapes).
 const UPSTREAM_AK = "HPUAUPSTREAMEXAMPLE1";
@@ -77,14 +73,6 @@ async function startRecorder(capture, env) {
   return starting;
 }
 
-function newClient(endpoint) {
-  return IamClient.newBuilder()
-    .withCredential(new GlobalCredentials().withAk(ADMIN_AK).withSk(ADMIN_SK))
-    .withEndpoint(endpoint)
-    .withOptions({ customUserAgent: "fakeiam-tests" })
-    .build();
-}
-
 // What the SDK's signer makes of the captured request, at its X-Sdk-Date. The SDK signs every
 // header it is given (and host, from the endpoint), so it is given the ones the recorder signed.
 async function sdkAuthorization(request, capture, token) {
@@ -102,17 +90,12 @@ async function sdkAuthorization(request, capture, token) {
     data = JSON.parse(request.body);
     assert.equal(JSON.stringify(data), request.body);
   }
-  const built = new HttpRequestBuilder()
-    .withEndpoint(capture.endpoint)
-    .withUrl(url.pathname)
-    .withMethod(request.method)
-    .withHeaders(headers)
-    .withQueryParams(Object.fromEntries(url.searchParams))
-    .withData(data)
-    .build();
   let credentials = new GlobalCredentials().withAk(UPSTREAM_AK).withSk(UPSTREAM_SK);
   if (token) credentials = credentials.withSecurityToken(token);
-  const { headers: sdkHeaders } = await credentials.processAuthRequest(null, built);
+  const sdkHeaders = await sdkSignedHeaders(credentials, {
+    endpoint: capture.endpoint, url: url.pathname, method: request.method, headers,
+    query: Object.fromEntries(url.searchParams), data,
+  });
   return { authorization: sdkHeaders.Authorization, signed };
 }
 
@@ -128,7 +111,7 @@ describe("the recorder signs again as the Huawei SDK signs", () => {
     if (token) env.HUAWEICLOUD_SDK_SECURITY_TOKEN = token;
     const recorder = await startRecorder(capture, env);
     try {
-      const client = newClient(recorder.endpoint);
+      const client = newIamClient(recorder.endpoint);
       // A query with characters to encode, a JSON body, no body, and a DELETE.
       await listKeys(client, USER, { limit: 1, marker: "bWFya2VyLTI=+/ x" });
       await updateKey(client, USER, KEY, "inactive");
