@@ -27,6 +27,9 @@ class Clock {
   virtual ~Clock() = default;
   // The time of one event (a user or key created, a key used).
   virtual Timestamp Now() = 0;
+  // The time now without counting an event, for checks that only read it (a signature's clock
+  // skew). By default, Now().
+  virtual Timestamp Peek() { return Now(); }
 };
 
 // The default clock: the n-th call (from 0) returns `start + n * step`, so the same sequence of
@@ -40,6 +43,8 @@ class SteppingClock : public Clock {
   explicit SteppingClock(Timestamp start = kDefaultStart,
                          std::chrono::milliseconds step = kDefaultStep);
   Timestamp Now() override;
+  // The time the next event will get.
+  Timestamp Peek() override;
 
  private:
   const Timestamp start_;

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 
+#include "fakeiam/auth_options.hpp"
 #include "fakeiam/http.hpp"
 #include "fakeiam/http_service.hpp"
 #include "fakeiam/store.hpp"
@@ -17,6 +18,7 @@ struct HandlerOptions {
   // Larger request bodies are refused with 413 RequestEntityTooLarge. IAM's own requests are a
   // few hundred bytes.
   std::size_t max_body_bytes = 64 * 1024;
+  AuthOptions auth;
 };
 
 // Routes each request by its path: `/_fakeiam/...` is fakeiam's own control API (health, fault

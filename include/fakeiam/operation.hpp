@@ -46,6 +46,7 @@ struct CallContext {
   std::string request_id;
   std::string caller_access_key_id;  // the key that signed the request, if any
   std::string caller_arn;            // empty: the account root
+  std::string caller_user_name;      // empty: the account root
 };
 
 }  // namespace fakeiam

@@ -27,6 +27,16 @@
 
 namespace fakeiam {
 
+// Who may do what. IAM decides by the policies attached to the caller; fakeiam offers the two
+// rules tests most often need.
+enum class AccessPolicy {
+  Unrestricted,  // every caller may do everything, as with an administrator's key
+  // A user's key may manage only that user's access keys and read only that user; other calls
+  // are AccessDenied, in AWS's wording. The account root (and a call with no caller) may do
+  // everything.
+  OwnUserOnly,
+};
+
 struct StoreOptions {
   // Which cloud's formats the store issues (ids, keys, secrets, ARNs).
   Cloud profile = Cloud::Aws;
@@ -38,6 +48,8 @@ struct StoreOptions {
   int access_key_quota = 2;
   // Empty: a SteppingClock with its defaults.
   std::shared_ptr<Clock> clock;
+  // Checked against CallContext's caller on every call.
+  AccessPolicy access_policy = AccessPolicy::Unrestricted;
 };
 
 // Whether `options` can make a store; the error says which option is wrong.
@@ -118,6 +130,11 @@ class Store {
   // --- Callers -----------------------------------------------------------------------------
   // Who owns the key with this id, if the store knows it.
   std::optional<KeyOwner> FindKeyOwner(std::string_view access_key_id) const;
+  // The key with this id, secret included (what a signature is verified with), if the store
+  // knows it.
+  std::optional<AccessKey> FindAccessKey(std::string_view access_key_id) const;
+  // The store clock's time now, without counting an event (see Clock::Peek).
+  Timestamp PeekClock() const;
   // Notes that the key signed a request now (for GetAccessKeyLastUsed). Returns false and
   // changes nothing when the key is unknown or not Active: only an Active key can sign a request
   // the cloud accepts.

@@ -3,9 +3,9 @@
 #include <set>
 
 #include "aws/query_operations.hpp"
-#include "aws/sigv4_credential.hpp"
 #include "core/ascii.hpp"
 #include "http/url_encoding.hpp"
+#include "protocol/authentication.hpp"
 
 namespace fakeiam::internal {
 namespace {
@@ -57,10 +57,11 @@ Result<QueryParams> ReadParams(const HttpRequest& request) {
   return QueryParams(std::move(*fields));
 }
 
-HttpResponse Answer(Store& store, const HttpRequest& request, const QueryParams& params,
-                    const std::string& request_id) {
-  const Result<std::optional<SigV4Credential>> credential = ReadSigV4Credential(request);
-  if (!credential.ok()) return ErrorFor(credential.error(), request_id);
+HttpResponse Answer(Store& store, const HttpRequest& request, const AuthOptions& auth,
+                    const QueryParams& params, const std::string& request_id) {
+  // IAM authenticates a request before it reads what the request asks.
+  const Result<Caller> caller = Authenticate(store, request, auth, Cloud::Aws);
+  if (!caller.ok()) return ErrorFor(caller.error(), request_id);
   const std::optional<std::string_view> action = params.Get("Action");
   if (!action || action->empty()) {
     return ErrorFor(Error::Make(ErrorCode::MissingAction,
@@ -75,12 +76,9 @@ HttpResponse Answer(Store& store, const HttpRequest& request, const QueryParams&
                                                   " for version " + std::string(version)),
         request_id);
   }
-  const Caller caller = *credential ? IdentifyCaller(store, (*credential)->access_key_id, "iam",
-                                                     (*credential)->region)
-                                    : Caller{};
-  const CallContext context = caller.Context(Cloud::Aws, request_id);
+  const CallContext context = caller->Context(Cloud::Aws, request_id);
   QueryResponseXml xml(*action);
-  const Result<void> outcome = (*operation)(QueryCall{store, params, caller, context, xml});
+  const Result<void> outcome = (*operation)(QueryCall{store, params, *caller, context, xml});
   return outcome.ok() ? XmlResponse(200, xml.Finish(request_id), request_id)
                       : ErrorFor(outcome.error(), request_id);
 }
@@ -91,11 +89,11 @@ HttpResponse AwsErrorResponse(Store& store, const Error& error) {
   return ErrorFor(error, store.NextRequestId(Cloud::Aws));
 }
 
-HttpResponse HandleAwsQuery(Store& store, const HttpRequest& request) {
+HttpResponse HandleAwsQuery(Store& store, const HttpRequest& request, const AuthOptions& auth) {
   const std::string request_id = store.NextRequestId(Cloud::Aws);
   const Result<QueryParams> params = ReadParams(request);
   if (!params.ok()) return ErrorFor(params.error(), request_id);
-  HttpResponse response = Answer(store, request, *params, request_id);
+  HttpResponse response = Answer(store, request, auth, *params, request_id);
   response.operation = std::string(params->Get("Action").value_or(""));
   return response;
 }

@@ -3,12 +3,13 @@
 #ifndef FAKEIAM_SRC_AWS_QUERY_DIALECT_HPP_
 #define FAKEIAM_SRC_AWS_QUERY_DIALECT_HPP_
 
+#include "fakeiam/auth_options.hpp"
 #include "fakeiam/http.hpp"
 #include "fakeiam/store.hpp"
 
 namespace fakeiam::internal {
 
-HttpResponse HandleAwsQuery(Store& store, const HttpRequest& request);
+HttpResponse HandleAwsQuery(Store& store, const HttpRequest& request, const AuthOptions& auth);
 
 // An AWS ErrorResponse for `error`, with a new request id from the store.
 HttpResponse AwsErrorResponse(Store& store, const Error& error);

@@ -64,8 +64,8 @@ std::string SigV4Signature(std::string_view secret, std::string_view amz_date,
   return HexEncode(HmacSha256(signing_key, string_to_sign));
 }
 
-void SignSigV4(HttpRequest& request, const Credentials& credentials,
-               std::string_view amz_date, std::string_view region, std::string_view service) {
+void SignSigV4(HttpRequest& request, const Credentials& credentials, std::string_view amz_date,
+               std::string_view region, std::string_view service) {
   const std::vector<std::string> signed_headers =
       PrepareToSign(request, "X-Amz-Date", amz_date, "X-Amz-Security-Token",
                     credentials.session_token, IsSignedBySignSigV4);

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "fakeiam/http.hpp"
 #include "fakeiam/credentials.hpp"
+#include "fakeiam/http.hpp"
 
 namespace fakeiam::internal {
 
@@ -31,8 +31,8 @@ std::string SigV4Signature(std::string_view secret, std::string_view amz_date,
 // Sets X-Amz-Date, X-Amz-Security-Token (removed when `credentials` have no session token) and
 // Authorization, replacing earlier ones, signing host, content-type and every x-amz-* header.
 // Throws std::invalid_argument when the request has no Host header or a malformed query.
-void SignSigV4(HttpRequest& request, const Credentials& credentials,
-               std::string_view amz_date, std::string_view region, std::string_view service);
+void SignSigV4(HttpRequest& request, const Credentials& credentials, std::string_view amz_date,
+               std::string_view region, std::string_view service);
 
 }  // namespace fakeiam::internal
 

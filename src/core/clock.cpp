@@ -141,6 +141,8 @@ Timestamp SteppingClock::Now() {
   return start_ + step_ * events_.fetch_add(1, std::memory_order_relaxed);
 }
 
+Timestamp SteppingClock::Peek() { return start_ + step_ * events_.load(std::memory_order_relaxed); }
+
 ManualClock::ManualClock(Timestamp start) : now_(start) {}
 
 Timestamp ManualClock::Now() {

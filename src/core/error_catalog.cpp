@@ -51,4 +51,23 @@ Error StatusNotSettable(KeyStatus status) {
                                                   "; use Active or Inactive.");
 }
 
+std::string RootArn(std::string_view account_id, Cloud dialect) {
+  return (dialect == Cloud::Aws ? "arn:aws:iam::" : "iam::") + std::string(account_id) + ":root";
+}
+
+Error AccessDenied(Operation operation, std::string_view caller_arn, std::string_view user_name,
+                   std::string_view account_id, Cloud dialect) {
+  std::string resource;
+  if (user_name.empty()) {
+    resource = RootArn(account_id, dialect);
+  } else if (dialect == Cloud::Aws) {
+    resource = "user " + std::string(user_name);
+  } else {
+    resource = "iam::" + std::string(account_id) + ":user:" + std::string(user_name);
+  }
+  return Error::Make(ErrorCode::AccessDenied,
+                     "User: " + std::string(caller_arn) + " is not authorized to perform: " +
+                         PolicyAction(operation, dialect) + " on resource: " + resource);
+}
+
 }  // namespace fakeiam::internal

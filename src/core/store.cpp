@@ -178,10 +178,7 @@ class Store::Impl {
 
   const StoreOptions& options() const { return options_; }
 
-  std::string RootArn() const {
-    return options_.profile == Cloud::Aws ? "arn:aws:iam::" + options_.account_id + ":root"
-                                          : "iam::" + options_.account_id + ":root";
-  }
+  std::string RootArn() const { return internal::RootArn(options_.account_id, options_.profile); }
 
   std::string Arn(const UserRecord& u) const {
     if (u.name.empty()) return RootArn();
@@ -226,7 +223,7 @@ class Store::Impl {
 
   Result<User> CreateUser(std::string_view name, std::string_view path,
                           const CallContext& context) {
-    if (auto injected = Injected(Operation::CreateUser, name, "", context)) return *injected;
+    if (auto refused = Refused(Operation::CreateUser, name, "", context)) return *refused;
     Validation v;
     v.NewUserName(name);
     v.Path(path);
@@ -243,7 +240,7 @@ class Store::Impl {
   }
 
   Result<User> GetUser(std::string_view name, const CallContext& context) {
-    if (auto injected = Injected(Operation::GetUser, name, "", context)) return *injected;
+    if (auto refused = Refused(Operation::GetUser, name, "", context)) return *refused;
     Validation v;
     v.ExistingUserName(name);
     if (auto error = v.ToError()) return *error;
@@ -280,7 +277,7 @@ class Store::Impl {
   }
 
   Result<void> DeleteUser(std::string_view name, const CallContext& context) {
-    if (auto injected = Injected(Operation::DeleteUser, name, "", context)) return *injected;
+    if (auto refused = Refused(Operation::DeleteUser, name, "", context)) return *refused;
     Validation v;
     v.ExistingUserName(name);
     if (auto error = v.ToError()) return *error;
@@ -295,8 +292,8 @@ class Store::Impl {
 
   Result<Page<User>> ListUsers(std::string_view path_prefix, const PageRequest& page,
                                const CallContext& context) {
-    if (auto injected = Injected(Operation::ListUsers, kAccountRoot, "", context)) {
-      return *injected;
+    if (auto refused = Refused(Operation::ListUsers, kAccountRoot, "", context)) {
+      return *refused;
     }
     Validation v;
     v.PathPrefix(path_prefix);
@@ -327,8 +324,8 @@ class Store::Impl {
   }
 
   Result<AccessKey> CreateAccessKey(KeyHolder holder, const CallContext& context) {
-    if (auto injected = Injected(Operation::CreateAccessKey, holder, "", context)) {
-      return *injected;
+    if (auto refused = Refused(Operation::CreateAccessKey, holder, "", context)) {
+      return *refused;
     }
     Validation v;
     if (holder) v.ExistingUserName(*holder);
@@ -347,8 +344,8 @@ class Store::Impl {
 
   Result<Page<AccessKey>> ListAccessKeys(KeyHolder holder, const PageRequest& page,
                                          const CallContext& context) {
-    if (auto injected = Injected(Operation::ListAccessKeys, holder, "", context)) {
-      return *injected;
+    if (auto refused = Refused(Operation::ListAccessKeys, holder, "", context)) {
+      return *refused;
     }
     Validation v;
     if (holder) v.ExistingUserName(*holder);
@@ -379,8 +376,8 @@ class Store::Impl {
 
   Result<AccessKey> UpdateAccessKey(KeyHolder holder, std::string_view id, KeyStatus status,
                                     const CallContext& context) {
-    if (auto injected = Injected(Operation::UpdateAccessKey, holder, id, context)) {
-      return *injected;
+    if (auto refused = Refused(Operation::UpdateAccessKey, holder, id, context)) {
+      return *refused;
     }
     Validation v;
     if (holder) v.ExistingUserName(*holder);
@@ -395,8 +392,8 @@ class Store::Impl {
   }
 
   Result<void> DeleteAccessKey(KeyHolder holder, std::string_view id, const CallContext& context) {
-    if (auto injected = Injected(Operation::DeleteAccessKey, holder, id, context)) {
-      return *injected;
+    if (auto refused = Refused(Operation::DeleteAccessKey, holder, id, context)) {
+      return *refused;
     }
     Validation v;
     if (holder) v.ExistingUserName(*holder);
@@ -412,14 +409,14 @@ class Store::Impl {
   // `holder` empty: any key, whose owner fault rules match on; else only that holder's key.
   Result<AccessKeyLastUsed> GetAccessKeyLastUsed(std::optional<KeyHolder> holder,
                                                  std::string_view id, const CallContext& context) {
-    if (!faults_.empty()) {
+    if (!faults_.empty() || Restricted(context)) {
       KeyHolder addressed = holder.value_or(kAccountRoot);
       if (!holder) {
         const std::optional<KeyOwner> owner = FindKeyOwner(id);
         if (owner && !owner->is_root) addressed = owner->user_name;
       }
-      if (auto injected = Injected(Operation::GetAccessKeyLastUsed, addressed, id, context)) {
-        return *injected;
+      if (auto refused = Refused(Operation::GetAccessKeyLastUsed, addressed, id, context)) {
+        return *refused;
       }
     }
     Validation v;
@@ -447,6 +444,18 @@ class Store::Impl {
     if (!entry) return std::nullopt;
     const UserRecord& owner = *entry->second.owner;
     return KeyOwner{owner.name.empty(), owner.name, owner.id, Arn(owner)};
+  }
+
+  std::optional<AccessKey> FindAccessKey(std::string_view id) {
+    std::shared_lock lock(mu_);
+    const KeyEntry* entry = data_.FindKey(id);
+    if (!entry) return std::nullopt;
+    return ToAccessKey(*entry, /*with_secret=*/true);
+  }
+
+  Timestamp PeekClock() {
+    std::shared_lock lock(mu_);  // Reset replaces the clock
+    return clock_->Peek();
   }
 
   bool RecordKeyUse(std::string_view id, std::string_view service, std::string_view region) {
@@ -483,6 +492,40 @@ class Store::Impl {
   Result<void> Restore(const StoreState& state);
 
  private:
+  // Whether the access policy limits this caller.
+  bool Restricted(const CallContext& context) const {
+    return options_.access_policy == AccessPolicy::OwnUserOnly && !context.caller_user_name.empty();
+  }
+
+  // AccessDenied when the access policy forbids the caller this call on `holder`.
+  std::optional<Error> Denied(Operation operation, KeyHolder holder,
+                              const CallContext& context) const {
+    if (!Restricted(context)) return std::nullopt;
+    const bool own =
+        holder && internal::ToLower(*holder) == internal::ToLower(context.caller_user_name);
+    switch (operation) {
+      case Operation::GetUser:
+      case Operation::CreateAccessKey:
+      case Operation::ListAccessKeys:
+      case Operation::UpdateAccessKey:
+      case Operation::DeleteAccessKey:
+      case Operation::GetAccessKeyLastUsed:
+        if (own) return std::nullopt;
+        break;
+      default:  // the user calls: creating, deleting or listing users is the root's
+        break;
+    }
+    return internal::AccessDenied(operation, context.caller_arn, holder.value_or(""),
+                                  options_.account_id, context.dialect);
+  }
+
+  // Why this call is refused before it runs, if it is: the access policy, then a fault rule.
+  std::optional<Error> Refused(Operation operation, KeyHolder holder, std::string_view key_id,
+                               const CallContext& context) {
+    if (auto denied = Denied(operation, holder, context)) return denied;
+    return Injected(operation, holder, key_id, context);
+  }
+
   // The error a fault rule injects into this call, if one fires (after its latency).
   std::optional<Error> Injected(Operation operation, KeyHolder holder, std::string_view key_id,
                                 const CallContext& context) {
@@ -681,6 +724,10 @@ Result<User> Store::GetUserById(std::string_view user_id) const {
 std::optional<KeyOwner> Store::FindKeyOwner(std::string_view access_key_id) const {
   return impl_->FindKeyOwner(access_key_id);
 }
+std::optional<AccessKey> Store::FindAccessKey(std::string_view access_key_id) const {
+  return impl_->FindAccessKey(access_key_id);
+}
+Timestamp Store::PeekClock() const { return impl_->PeekClock(); }
 bool Store::RecordKeyUse(std::string_view access_key_id, std::string_view service_name,
                          std::string_view region) {
   return impl_->RecordKeyUse(access_key_id, service_name, region);

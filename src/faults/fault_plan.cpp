@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "core/ascii.hpp"
+#include "core/error_catalog.hpp"
 #include "fakeiam/faults.hpp"
 #include "fakeiam/id_generator.hpp"
 
@@ -292,18 +293,6 @@ class FaultPlan::Impl {
     return Draw(seed_, s.rule.id, slot.draws++) < s.rule.probability;
   }
 
-  std::string RootArn(Cloud dialect) const {
-    return dialect == Cloud::Aws ? "arn:aws:iam::" + account_id_ + ":root"
-                                 : "iam::" + account_id_ + ":root";
-  }
-
-  // The resource an AccessDenied names, as each cloud writes it.
-  std::string Resource(const FaultTarget& target, Cloud dialect) const {
-    if (target.user_name.empty()) return RootArn(dialect);
-    return dialect == Cloud::Aws ? "user " + target.user_name
-                                 : "iam::" + account_id_ + ":user:" + target.user_name;
-  }
-
   std::optional<Error> ErrorOf(const FaultRule& rule, const FaultTarget& target,
                                const CallContext& context) const {
     std::optional<ErrorCode> code = rule.error;
@@ -336,13 +325,12 @@ class FaultPlan::Impl {
         }
         return Error::Make(code, "The user with name " + target.user_name + " cannot be found.",
                            Subject::User, huawei ? target.user_id : target.user_name);
-      case ErrorCode::AccessDenied: {
-        const std::string caller =
-            context.caller_arn.empty() ? RootArn(context.dialect) : context.caller_arn;
-        return Error::Make(code, "User: " + caller + " is not authorized to perform: " +
-                                     PolicyAction(target.operation, context.dialect) +
-                                     " on resource: " + Resource(target, context.dialect));
-      }
+      case ErrorCode::AccessDenied:
+        return internal::AccessDenied(target.operation,
+                                      context.caller_arn.empty()
+                                          ? internal::RootArn(account_id_, context.dialect)
+                                          : context.caller_arn,
+                                      target.user_name, account_id_, context.dialect);
       case ErrorCode::LimitExceeded:
         return Error::Make(code,
                            "Cannot exceed quota for AccessKeysPerUser: " + std::to_string(quota_));

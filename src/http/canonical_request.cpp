@@ -1,5 +1,6 @@
 #include "http/canonical_request.hpp"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -135,6 +136,21 @@ std::string JoinSignedHeaders(const std::vector<std::string>& signed_headers) {
     out += name;
   }
   return out;
+}
+
+std::vector<std::string> SplitSignedHeaders(std::string_view list) {
+  std::vector<std::string> names;
+  for (std::size_t start = 0; start <= list.size();) {
+    const std::size_t end = std::min(list.find(';', start), list.size());
+    names.emplace_back(list.substr(start, end - start));
+    start = end + 1;
+  }
+  return names;
+}
+
+bool SignaturesEqual(std::string_view expected, std::string_view given) {
+  return !expected.empty() && expected.size() == given.size() &&
+         CRYPTO_memcmp(expected.data(), given.data(), expected.size()) == 0;
 }
 
 std::vector<std::string> PrepareToSign(HttpRequest& request, std::string_view date_header,

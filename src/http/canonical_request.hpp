@@ -48,6 +48,11 @@ std::string CanonicalRequest(const HttpRequest& request, std::string_view canoni
 
 // "a;b;c", as the SignedHeaders of both schemes' Authorization headers.
 std::string JoinSignedHeaders(const std::vector<std::string>& signed_headers);
+// The names of a SignedHeaders list, "host;x-amz-date" -> {"host", "x-amz-date"}.
+std::vector<std::string> SplitSignedHeaders(std::string_view list);
+
+// Whether two hex signatures are equal, in time that does not depend on where they differ.
+bool SignaturesEqual(std::string_view expected, std::string_view given);
 
 // What both signers do before they sign: check that the request has a Host header (else throw
 // std::invalid_argument), set `date_header`, set `token_header` to `session_token` or remove it

@@ -52,8 +52,7 @@ std::string SdkHmacSignature(std::string_view secret, std::string_view sdk_date,
   return HexEncode(HmacSha256(secret, string_to_sign));
 }
 
-void SignSdkHmac(HttpRequest& request, const Credentials& credentials,
-                 std::string_view sdk_date) {
+void SignSdkHmac(HttpRequest& request, const Credentials& credentials, std::string_view sdk_date) {
   const std::vector<std::string> signed_headers =
       PrepareToSign(request, "X-Sdk-Date", sdk_date, "X-Security-Token", credentials.session_token,
                     IsSignedBySignSdkHmac);

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "fakeiam/http.hpp"
 #include "fakeiam/credentials.hpp"
+#include "fakeiam/http.hpp"
 
 namespace fakeiam::internal {
 
@@ -28,8 +28,7 @@ std::string SdkHmacSignature(std::string_view secret, std::string_view sdk_date,
 // token) and Authorization, replacing earlier ones, signing host, content-type, x-sdk-date and,
 // when present, x-sdk-content-sha256, x-project-id, x-domain-id and x-security-token. Throws
 // std::invalid_argument when the request has no Host header or a malformed path or query.
-void SignSdkHmac(HttpRequest& request, const Credentials& credentials,
-                 std::string_view sdk_date);
+void SignSdkHmac(HttpRequest& request, const Credentials& credentials, std::string_view sdk_date);
 
 }  // namespace fakeiam::internal
 

@@ -6,10 +6,9 @@
 
 #include "core/ascii.hpp"
 #include "http/url_encoding.hpp"
-#include "huawei/sdk_hmac_credential.hpp"
 #include "huawei/v5_errors.hpp"
 #include "huawei/v5_route.hpp"
-#include "protocol/caller.hpp"
+#include "protocol/authentication.hpp"
 
 namespace fakeiam::internal {
 namespace {
@@ -182,15 +181,13 @@ Result<HttpResponse> Dispatch(const Call& call, const std::string& request_id) {
   return Error::Make(ErrorCode::UnknownOperation, "no such operation");
 }
 
-Result<HttpResponse> Answer(Store& store, const HttpRequest& request, const V5Route& route,
-                            const std::string& request_id) {
-  const Result<std::optional<SdkHmacCredential>> credential = ReadSdkHmacCredential(request);
-  if (!credential.ok()) return credential.error();
-  const Caller caller =
-      *credential ? IdentifyCaller(store, (*credential)->access_key_id, "iam", "") : Caller{};
+Result<HttpResponse> Answer(Store& store, const HttpRequest& request, const AuthOptions& auth,
+                            const V5Route& route, const std::string& request_id) {
+  const Result<Caller> caller = Authenticate(store, request, auth, Cloud::Huawei);
+  if (!caller.ok()) return caller.error();
   const Result<User> user = store.GetUserById(route.user_id);
   if (!user.ok()) return user.error();
-  const CallContext context = caller.Context(Cloud::Huawei, request_id);
+  const CallContext context = caller->Context(Cloud::Huawei, request_id);
   return Dispatch(Call{store, request, route, *user, context}, request_id);
 }
 
@@ -200,7 +197,7 @@ HttpResponse HuaweiErrorResponse(Store& store, const Error& error) {
   return V5ErrorResponse(error, store.NextRequestId(Cloud::Huawei));
 }
 
-HttpResponse HandleHuaweiV5(Store& store, const HttpRequest& request) {
+HttpResponse HandleHuaweiV5(Store& store, const HttpRequest& request, const AuthOptions& auth) {
   const std::string request_id = store.NextRequestId(Cloud::Huawei);
   const Result<V5Route> route = MatchV5Route(request.method, request.path);
   if (!route.ok()) {
@@ -210,7 +207,7 @@ HttpResponse HandleHuaweiV5(Store& store, const HttpRequest& request) {
     }
     return response;
   }
-  Result<HttpResponse> answer = Answer(store, request, *route, request_id);
+  Result<HttpResponse> answer = Answer(store, request, auth, *route, request_id);
   HttpResponse response =
       answer.ok() ? std::move(*answer) : V5ErrorResponse(answer.error(), request_id);
   response.operation = std::string(ToString(route->operation));

@@ -3,12 +3,13 @@
 #ifndef FAKEIAM_SRC_HUAWEI_V5_DIALECT_HPP_
 #define FAKEIAM_SRC_HUAWEI_V5_DIALECT_HPP_
 
+#include "fakeiam/auth_options.hpp"
 #include "fakeiam/http.hpp"
 #include "fakeiam/store.hpp"
 
 namespace fakeiam::internal {
 
-HttpResponse HandleHuaweiV5(Store& store, const HttpRequest& request);
+HttpResponse HandleHuaweiV5(Store& store, const HttpRequest& request, const AuthOptions& auth);
 
 // A v5 error response for `error`, with a new request id from the store.
 HttpResponse HuaweiErrorResponse(Store& store, const Error& error);

@@ -14,7 +14,10 @@ CallContext Caller::Context(Cloud dialect, std::string request_id) const {
   context.dialect = dialect;
   context.request_id = std::move(request_id);
   context.caller_access_key_id = access_key_id;
-  if (owner && !owner->is_root) context.caller_arn = owner->arn;
+  if (owner && !owner->is_root) {
+    context.caller_arn = owner->arn;
+    context.caller_user_name = owner->user_name;
+  }
   return context;
 }
 

@@ -30,8 +30,8 @@ HttpResponse Handler::Handle(const HttpRequest& request) const {
   }
   if (internal::IsControlPath(request.path)) return internal::HandleControlPlane(*store_, request);
   if (internal::DialectOf(request.path) == Cloud::Huawei)
-    return internal::HandleHuaweiV5(*store_, request);
-  return internal::HandleAwsQuery(*store_, request);
+    return internal::HandleHuaweiV5(*store_, request, options_.auth);
+  return internal::HandleAwsQuery(*store_, request, options_.auth);
 }
 
 }  // namespace fakeiam

@@ -2,7 +2,6 @@
 
 #include <httplib.h>
 
-#include <ctime>
 #include <set>
 #include <stdexcept>
 
@@ -11,6 +10,7 @@
 #include "core/ascii.hpp"
 #include "fakeiam/handler.hpp"
 #include "http/http_url.hpp"
+#include "http/signing_time.hpp"
 #include "huawei/sdk_hmac_signing.hpp"
 #include "protocol/routing.hpp"
 
@@ -46,16 +46,6 @@ bool ForwardedInResponse(std::string_view name) {
   static const std::set<std::string, std::less<>> kDropped = {
       "connection", "content-encoding", "content-length", "keep-alive", "transfer-encoding"};
   return kDropped.count(internal::ToLower(name)) == 0;
-}
-
-// Now, UTC, as both clouds' signatures carry it: 20250101T000000Z.
-std::string SigningTime() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[17];
-  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
-  return text;
 }
 
 // What went wrong, in words; httplib's own names follow in brackets.
@@ -128,7 +118,8 @@ HttpResponse Upstream::Handle(const HttpRequest& request) const {
   for (const auto& [name, value] : request.headers) {
     if (ForwardedInRequest(name)) outgoing.headers.Add(name, value);
   }
-  const std::string now = SigningTime();
+  const std::string now = internal::FormatSigningTime(
+      std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()));
   if (internal::DialectOf(request.path) == Cloud::Huawei) {
     if (!options_.huawei.empty()) internal::SignSdkHmac(outgoing, options_.huawei, now);
   } else if (!options_.aws.empty()) {
