@@ -17,7 +17,7 @@ namespace fakeiam {
 
 class FakeIam {
  public:
-  explicit FakeIam(StoreOptions options = {});
+  explicit FakeIam(StoreOptions options = {}, HandlerOptions handling = {});
   ~FakeIam();
   FakeIam(const FakeIam&) = delete;
   FakeIam& operator=(const FakeIam&) = delete;

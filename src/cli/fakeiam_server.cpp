@@ -139,7 +139,10 @@ int main(int argc, char** argv) {
   }
   if (!command.quiet) command.server.on_request = LogRequest;
   std::function<int()> finish = [] { return 0; };
-  const auto service = CassetteService(command, std::make_shared<fakeiam::Handler>(store), finish);
+  fakeiam::HandlerOptions handling;
+  handling.auth = command.auth;
+  const auto service =
+      CassetteService(command, std::make_shared<fakeiam::Handler>(store, handling), finish);
   if (!service.ok()) return Fail(service.error().message, 1);
   fakeiam::Server server(*service, command.server);
   if (auto started = server.Start(); !started.ok()) return Fail(started.error().message, 1);

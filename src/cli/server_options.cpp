@@ -109,6 +109,36 @@ const std::map<std::string, Setter>& ValueOptions() {
          c.save_state_file = v;
          return {};
        }},
+      {"--root-key",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         const std::size_t first = v.find(':');
+         const std::size_t second = first == std::string::npos ? first : v.find(':', first + 1);
+         if (first == 0 || first == std::string::npos || first + 1 == v.size() ||
+             second == first + 1) {
+           return Bad("--root-key takes ACCESS_KEY_ID:SECRET (or ID:SECRET:SESSION_TOKEN)");
+         }
+         c.auth.root_credentials.push_back(
+             {v.substr(0, first), v.substr(first + 1, second - first - 1),
+              second == std::string::npos ? "" : v.substr(second + 1)});
+         return {};
+       }},
+      {"--clock-skew",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         const Result<std::int64_t> seconds =
+             ParseInt<std::int64_t>("--clock-skew", v, 0, 366LL * 24 * 3600);
+         if (!seconds.ok()) return seconds.error();
+         c.auth.max_clock_skew = std::chrono::seconds(*seconds);
+         return {};
+       }},
+      {"--access-policy",
+       [](ServerCommand& c, const std::string& v) -> Result<void> {
+         if (v != "unrestricted" && v != "own-user") {
+           return Bad("--access-policy takes unrestricted or own-user, not '" + v + "'");
+         }
+         c.store.access_policy =
+             v == "own-user" ? AccessPolicy::OwnUserOnly : AccessPolicy::Unrestricted;
+         return {};
+       }},
       {"--record", CassetteSetter(CassetteMode::Record)},
       {"--replay", CassetteSetter(CassetteMode::Replay)},
       {"--expect", CassetteSetter(CassetteMode::Expect)},
@@ -161,6 +191,7 @@ const std::map<std::string, std::function<void(ServerCommand&)>>& Flags() {
       {"--quiet", [](ServerCommand& c) { c.quiet = true; }},
       {"-q", [](ServerCommand& c) { c.quiet = true; }},
       {"--no-redact", [](ServerCommand& c) { c.redact_secrets = false; }},
+      {"--strict-auth", [](ServerCommand& c) { c.auth.strict = true; }},
       {"--allow-repeats", [](ServerCommand& c) { c.playback.allow_repeats = true; }},
       {"--allow-unused", [](ServerCommand& c) { c.playback.allow_unused = true; }},
   };
@@ -191,6 +222,9 @@ Result<void> CheckCombinations(const ServerCommand& c, const std::set<std::strin
   }
   if (!refused && mode != CassetteMode::Expect) {
     refused = refuse({"--expect-ignore"}, "goes with --expect");
+  }
+  if (!refused && !c.auth.strict) {
+    refused = refuse({"--root-key", "--clock-skew"}, "goes with --strict-auth");
   }
   if (!refused && (mode == CassetteMode::Replay || c.upstream_url)) {
     refused = refuse({"--state", "--save-state", "--faults"},
@@ -296,6 +330,18 @@ recording and replaying (see the README, "Recording and replaying"):
   With --replay or --expect, the server exits with status 3 after SIGINT or SIGTERM when a
   request matched nothing, an answer differed, or (unless allowed) an interaction was never
   played, and says which on standard error. GET /_fakeiam/cassette tells the same at any time.
+
+authentication (see the README, "Strict authentication"):
+  --strict-auth        verify every request's signature (AWS SigV4, Huawei SDK-HMAC-SHA256)
+                       against the secrets the store issued; refuse unsigned requests, unknown,
+                       inactive or deleted keys and wrong signatures as the clouds do
+  --root-key ID:SECRET[:TOKEN]
+                       with --strict-auth: a key that signs as the account root though the store
+                       never issued it (repeatable), for a client's first calls
+  --clock-skew SECONDS with --strict-auth: refuse signatures further than this from the store's
+                       clock (the clouds allow 900); default 0, no check
+  --access-policy P    unrestricted (default), or own-user: a user's key may manage only that
+                       user's keys and read only that user; the root may do everything
 
   --quiet, -q          do not log requests on standard error
   --version            print the version and exit

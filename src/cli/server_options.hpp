@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "fakeiam/auth_options.hpp"
 #include "fakeiam/clock.hpp"
 #include "fakeiam/expect_checker.hpp"
 #include "fakeiam/replayer.hpp"
@@ -28,6 +29,7 @@ struct ServerCommand {
   bool quiet = false;
   ServerOptions server;
   StoreOptions store;
+  AuthOptions auth;
   ClockChoice clock = ClockChoice::Wall;  // a person at a terminal expects real dates
   Timestamp clock_start = SteppingClock::kDefaultStart;
   std::optional<std::string> state_file;

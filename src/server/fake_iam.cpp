@@ -4,10 +4,10 @@
 
 namespace fakeiam {
 
-FakeIam::FakeIam(StoreOptions options)
+FakeIam::FakeIam(StoreOptions options, HandlerOptions handling)
     : store_(std::make_shared<Store>(std::move(options))),
       api_(store_),
-      handler_(std::make_shared<Handler>(store_)) {}
+      handler_(std::make_shared<Handler>(store_, std::move(handling))) {}
 
 FakeIam::~FakeIam() = default;
 

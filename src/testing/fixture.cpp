@@ -19,7 +19,7 @@ void FakeIamTest::UseOptions(StoreOptions options) {
 }
 
 FakeIam& FakeIamTest::fake() {
-  if (!fake_) fake_ = std::make_unique<FakeIam>(options_ ? *options_ : Options());
+  if (!fake_) fake_ = std::make_unique<FakeIam>(options_ ? *options_ : Options(), Handling());
   return *fake_;
 }
 

@@ -148,6 +148,38 @@ TEST(ServerOptionsTest, RefusesCassetteOptionsThatWouldDoNothing) {
   EXPECT_TRUE(Parse({"--record", "a", "--faults", "f.json", "--state", "s.json"}).ok());
 }
 
+TEST(ServerOptionsTest, ReadsTheAuthenticationOptions) {
+  const Result<ServerCommand> c =
+      Parse({"--strict-auth", "--root-key", "AKIAROOT:secret", "--root-key=ASIATEMP:s2:token",
+             "--clock-skew", "900", "--access-policy", "own-user"});
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_TRUE(c->auth.strict);
+  ASSERT_EQ(c->auth.root_credentials.size(), 2u);
+  EXPECT_EQ(c->auth.root_credentials[0].access_key_id, "AKIAROOT");
+  EXPECT_EQ(c->auth.root_credentials[0].secret_access_key, "secret");
+  EXPECT_EQ(c->auth.root_credentials[0].session_token, "");
+  EXPECT_EQ(c->auth.root_credentials[1].session_token, "token");
+  EXPECT_EQ(c->auth.max_clock_skew, std::chrono::seconds(900));
+  EXPECT_EQ(c->store.access_policy, AccessPolicy::OwnUserOnly);
+  EXPECT_FALSE(Parse({})->auth.strict);
+  EXPECT_EQ(Parse({})->store.access_policy, AccessPolicy::Unrestricted);
+
+  const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
+      {{"--root-key", "AKIAROOT:secret"}, "--root-key goes with --strict-auth"},
+      {{"--clock-skew", "60"}, "--clock-skew goes with --strict-auth"},
+      {{"--strict-auth", "--root-key", "AKIAROOT"}, "--root-key takes ACCESS_KEY_ID:SECRET"},
+      {{"--strict-auth", "--root-key", ":secret"}, "--root-key takes ACCESS_KEY_ID:SECRET"},
+      {{"--strict-auth", "--root-key", "AKIAROOT:"}, "--root-key takes ACCESS_KEY_ID:SECRET"},
+      {{"--strict-auth", "--clock-skew", "-1"}, "--clock-skew takes a whole number"},
+      {{"--access-policy", "mine"}, "--access-policy takes unrestricted or own-user"},
+  };
+  for (const auto& [args, expected] : bad) {
+    const Result<ServerCommand> refused = Parse(args);
+    ASSERT_FALSE(refused.ok()) << args[0];
+    EXPECT_THAT(refused.error().message, HasSubstr(expected));
+  }
+}
+
 TEST(ServerOptionsTest, UpstreamCredentialsComeFromTheEnvironment) {
   const std::map<std::string, std::string> env = {{"AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"},
                                                   {"AWS_SECRET_ACCESS_KEY", "aws-secret"},

@@ -27,6 +27,8 @@ class FakeIamTest : public ::testing::Test {
  protected:
   // The options of this fixture's stores; override to change the seed, clock, profile, quota.
   virtual StoreOptions Options() const { return StoreOptions(); }
+  // How the handler and server treat requests: strict authentication, size limits.
+  virtual HandlerOptions Handling() const { return HandlerOptions(); }
 
   // For one test: options to use instead of Options(). Call before the fake is first used.
   void UseOptions(StoreOptions options);
