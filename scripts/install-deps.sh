@@ -3,18 +3,21 @@
 #   install-deps.sh build   what building the library, its examples and benchmarks needs
 #   install-deps.sh demo    that, plus the AWS CLI the demo drives
 #   install-deps.sh test    that, plus the real clients the test suite drives
+#   install-deps.sh fuzz    what building needs, plus clang and its libFuzzer and sanitizer runtimes
 set -euo pipefail
 
 build_packages=(cmake g++ make pkg-config python3 libssl-dev nlohmann-json3-dev libpugixml-dev
                 liburiparser-dev libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev)
 demo_packages=(awscli)
 test_packages=(awscli python3-boto3 nodejs npm)
+fuzz_packages=(clang libclang-rt-14-dev)
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;
   demo) wanted=("${build_packages[@]}" "${demo_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
-  *) echo "usage: $0 build|demo|test" >&2; exit 2 ;;
+  fuzz) wanted=("${build_packages[@]}" "${fuzz_packages[@]}") ;;
+  *) echo "usage: $0 build|demo|test|fuzz" >&2; exit 2 ;;
 esac
 
 # Node.js may come from elsewhere than Debian (with npm inside its own package): the commands

@@ -13,12 +13,18 @@ Result<void> ParseJson(std::string_view text, std::string_view source, Json& roo
   try {
     root = Json::parse(text);
     return {};
-  } catch (const Json::parse_error& e) {
-    // nlohmann's message reads "[json.exception.parse_error.101] parse error at line L, column
-    // C: ..."; keep what follows "parse error ".
+  } catch (const Json::exception& e) {
+    // nlohmann's messages read "[json.exception.parse_error.101] parse error at line L, column
+    // C: ..." or, for a number too large for a double, "[json.exception.out_of_range.406] number
+    // overflow parsing '...'"; keep what follows "parse error " or the bracketed name.
     std::string what = e.what();
     const std::size_t at = what.find(" at line ");
-    what = at == std::string::npos ? what : what.substr(at + 4);
+    const std::size_t bracket = what.find("] ");
+    if (at != std::string::npos) {
+      what = what.substr(at + 4);
+    } else if (bracket != std::string::npos) {
+      what = what.substr(bracket + 2);
+    }
     return Error::Make(ErrorCode::InvalidInput, std::string(source) + ": " + what);
   }
 }

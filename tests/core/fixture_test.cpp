@@ -1,8 +1,10 @@
 // Fixture files: load, save (atomically), round-trip, and errors that name file, path and problem.
 #include "fakeiam/fixture.hpp"
 
+#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -146,6 +148,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadFixture{"NotJson", "{\"version\": 1,\n  \"users\": [}",
                    "line 2, column 13: syntax error while parsing value - unexpected '}'; "
                    "expected '[', '{', or a literal"},
+        // nlohmann reports this one with another exception than a syntax error (found by the
+        // fixture fuzzer).
+        BadFixture{"NumberTooLarge", R"({"version": 1e999})", "number overflow parsing '1e999'"},
         BadFixture{"NotAnObject", "[]", "/: expected an object, got []"},
         BadFixture{"NoVersion", "{}", "/: missing required field \"version\""},
         BadFixture{"WrongVersion", R"({"version": 2})",
@@ -209,6 +214,25 @@ TEST_F(FixtureTest, SaveReplacesTheFileAndLeavesNoTemporaryFiles) {
   int files = 0;
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir_)) ++files;
   EXPECT_EQ(files, 1);
+}
+
+// What a writer killed mid-write leaves is removed by the next save; what a live writer holds
+// (it keeps its temporary file locked) and other files are not.
+TEST_F(FixtureTest, SaveRemovesTemporaryFilesLeftByKilledWritersOnly) {
+  Store store;
+  const std::string path = WriteFixture("state.json", "old contents");
+  const std::string abandoned = WriteFixture("state.json.tmp-a1B2c3", "{\"users\": [");
+  const std::string in_progress = WriteFixture("state.json.tmp-x9Y8z7", "{\"users\": [");
+  const std::string unrelated = WriteFixture("other.json.tmp-a1B2c3", "{}");
+  const int writer = ::open(in_progress.c_str(), O_RDONLY);
+  ASSERT_GE(writer, 0);
+  ASSERT_EQ(::flock(writer, LOCK_EX), 0);
+  ASSERT_TRUE(testing_support::Ok(SaveFixture(store, path)));
+  ::close(writer);
+  EXPECT_FALSE(std::filesystem::exists(abandoned));
+  EXPECT_TRUE(std::filesystem::exists(in_progress));
+  EXPECT_TRUE(std::filesystem::exists(unrelated));
+  EXPECT_THAT(ReadAll(path), HasSubstr("\"users\": []"));
 }
 
 TEST_F(FixtureTest, SaveIntoAMissingDirectoryFailsWithoutTouchingAnything) {
