@@ -34,8 +34,11 @@ struct RequestLog {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;  // 0: an ephemeral port
-  // Threads serving connections; a keep-alive connection holds one while it is open.
+  // Threads serving connections, started with the server. A connection holds one while it is
+  // open (keep-alive) or slow, so more are started when every one is busy, up to max_threads;
+  // past that, new connections wait for a free thread.
   int threads = 16;
+  int max_threads = 512;
   // How long a connection may take to send a request, or to take a response, before the server
   // drops it, so that a slow client cannot hold a thread for long.
   std::chrono::milliseconds io_timeout{5000};

@@ -8,15 +8,29 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <thread>
 
+#include "server/elastic_thread_pool.hpp"
+
 namespace fakeiam {
 namespace {
 
 using SteadyClock = std::chrono::steady_clock;
+
+// httplib's view of the server's workers.
+class ElasticTaskQueue : public httplib::TaskQueue {
+ public:
+  ElasticTaskQueue(std::size_t initial, std::size_t limit) : pool_(initial, limit) {}
+  void enqueue(std::function<void()> job) override { pool_.Enqueue(std::move(job)); }
+  void shutdown() override { pool_.Shutdown(); }
+
+ private:
+  internal::ElasticThreadPool pool_;
+};
 
 // Start's own readiness request, which the request log leaves out.
 constexpr char kProbeAgent[] = "fakeiam-readiness-probe";
@@ -161,10 +175,9 @@ class Server::Impl {
 
  private:
   void Configure(httplib::Server& http) {
-    const int threads = options_.threads > 0 ? options_.threads : 1;
-    http.new_task_queue = [threads] {
-      return new httplib::ThreadPool(static_cast<size_t>(threads));
-    };
+    const auto initial = static_cast<std::size_t>(std::max(options_.threads, 0));
+    const auto limit = static_cast<std::size_t>(std::max(options_.max_threads, 1));
+    http.new_task_queue = [initial, limit] { return new ElasticTaskQueue(initial, limit); };
     // Requests one connection may carry before httplib closes it; clients reconnect after.
     http.set_keep_alive_max_count(1000000);
     http.set_keep_alive_timeout(options_.keep_alive_timeout.count());
