@@ -12,7 +12,8 @@ namespace fakeiam::internal {
 Result<std::string> ReadFile(const std::string& path);
 
 // Writes a temporary file beside `path`, flushes it to disk and renames it over `path`, so that
-// `path` holds either its old or its new contents, whatever happens meanwhile.
+// `path` holds either its old or its new contents, whatever happens meanwhile. A temporary file
+// left by a writer that was killed is removed by the next write to `path`.
 Result<void> WriteFileAtomically(const std::string& path, std::string_view contents);
 
 }  // namespace fakeiam::internal

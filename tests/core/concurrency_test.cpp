@@ -8,24 +8,12 @@
 #include <vector>
 
 #include "fakeiam/store.hpp"
+#include "run_together.hpp"
 
 namespace fakeiam {
 namespace {
 
-// Starts `n` threads running `body(thread_index)` at the same moment and joins them.
-template <typename Body>
-void RunTogether(int n, Body body) {
-  std::atomic<int> ready{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < n; ++i) {
-    threads.emplace_back([&, i] {
-      ready.fetch_add(1);
-      while (ready.load() < n) std::this_thread::yield();
-      body(i);
-    });
-  }
-  for (auto& t : threads) t.join();
-}
+using testing_support::RunTogether;
 
 TEST(ConcurrencyTest, TwoCreatesRacingForTheLastSlotExactlyOneWins) {
   for (int round = 0; round < 200; ++round) {
