@@ -3,7 +3,7 @@
 #include <set>
 
 #include "aws/query_operations.hpp"
-#include "core/ascii.hpp"
+#include "http/content_type.hpp"
 #include "http/url_encoding.hpp"
 #include "protocol/authentication.hpp"
 
@@ -29,9 +29,8 @@ HttpResponse ErrorFor(const Error& error, const std::string& request_id) {
 }
 
 bool IsFormBody(const HttpRequest& request) {
-  const std::optional<std::string_view> type = request.headers.Get("Content-Type");
   // Clients send the form type; a bare body with no type is read as a form too, as curl -d does.
-  return !type || StartsWith(ToLower(*type), "application/x-www-form-urlencoded");
+  return !request.headers.Get("Content-Type") || IsFormContent(request.headers);
 }
 
 // The query string's fields and, for form bodies, the body's. A name given twice is refused
@@ -91,6 +90,16 @@ HttpResponse AwsErrorResponse(Store& store, const Error& error) {
 
 HttpResponse HandleAwsQuery(Store& store, const HttpRequest& request, const AuthOptions& auth) {
   const std::string request_id = store.NextRequestId(Cloud::Aws);
+  // IAM's Query API takes GET and POST only; any other method must not run an action.
+  if (request.method != "GET" && request.method != "POST") {
+    HttpResponse response = ErrorFor(
+        Error::Make(ErrorCode::MethodNotAllowed, "The method " + request.method +
+                                                     " is not allowed; the IAM Query API takes "
+                                                     "GET and POST."),
+        request_id);
+    response.headers.Add("Allow", "GET, POST");
+    return response;
+  }
   const Result<QueryParams> params = ReadParams(request);
   if (!params.ok()) return ErrorFor(params.error(), request_id);
   HttpResponse response = Answer(store, request, auth, *params, request_id);

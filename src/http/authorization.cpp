@@ -17,7 +17,12 @@ AuthorizationParams ParseAuthorization(std::optional<std::string_view> header,
   AuthorizationParams result;
   if (!header || header->substr(0, scheme.size()) != scheme) return result;
   std::string_view rest = header->substr(scheme.size());
-  if (rest.empty() || (rest.front() != ' ' && rest.front() != '\t')) return result;
+  // The scheme alone names it but carries nothing: malformed, not another scheme.
+  if (Trim(rest).empty()) {
+    result.outcome = AuthorizationParse::Malformed;
+    return result;
+  }
+  if (rest.front() != ' ' && rest.front() != '\t') return result;
   result.outcome = AuthorizationParse::Malformed;
   while (!rest.empty()) {
     const std::size_t comma = rest.find(',');

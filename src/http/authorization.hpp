@@ -21,8 +21,8 @@ struct AuthorizationParams {
   std::map<std::string, std::string, std::less<>> params;  // names as sent
 };
 
-// Splits `header` if it starts with `scheme` followed by white space. A parameter given twice, an
-// empty name or value, or a missing '=' is Malformed.
+// Splits `header` if it starts with `scheme` followed by white space. The scheme alone, a
+// parameter given twice, an empty name or value, or a missing '=' is Malformed.
 AuthorizationParams ParseAuthorization(std::optional<std::string_view> header,
                                        std::string_view scheme);
 

@@ -3,8 +3,9 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <vector>
 
-#include "core/ascii.hpp"
+#include "http/content_type.hpp"
 #include "http/url_encoding.hpp"
 #include "huawei/v5_errors.hpp"
 #include "huawei/v5_route.hpp"
@@ -116,13 +117,32 @@ Result<HttpResponse> CreateAccessKey(const Call& call, const std::string& reques
 
 // `{"status": "active" | "inactive"}`.
 Result<KeyStatus> ReadStatusBody(const HttpRequest& request) {
-  if (const std::optional<std::string_view> type = request.headers.Get("Content-Type");
-      type && !StartsWith(ToLower(*type), "application/json")) {
+  if (request.headers.Get("Content-Type") && !IsJsonContent(request.headers)) {
     return InvalidParameter("Content-Type", "the body must be application/json.");
   }
-  const Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object()) {
-    return InvalidParameter("body", "it must be a JSON object such as {\"status\": \"active\"}.");
+  const Error not_an_object =
+      InvalidParameter("body", "it must be a JSON object such as {\"status\": \"active\"}.");
+  // nlohmann's parser takes a NUL byte for the end of its input and would ignore what follows;
+  // JSON text never holds one.
+  if (request.body.find('\0') != std::string::npos) return not_an_object;
+  // A key given twice is refused rather than guessed at, as a query parameter given twice is.
+  std::vector<std::set<std::string>> keys;  // of each object being parsed, innermost last
+  bool duplicate_key = false;
+  const Json body = Json::parse(
+      request.body,
+      [&](int, Json::parse_event_t event, Json& parsed) {
+        if (event == Json::parse_event_t::object_start) keys.emplace_back();
+        if (event == Json::parse_event_t::object_end) keys.pop_back();
+        if (event == Json::parse_event_t::key &&
+            !keys.back().insert(parsed.get<std::string>()).second) {
+          duplicate_key = true;
+        }
+        return true;
+      },
+      /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) return not_an_object;
+  if (duplicate_key) {
+    return InvalidParameter("body", "it gives a key more than once.");
   }
   const auto status = body.find("status");
   if (status == body.end() || !status->is_string()) {

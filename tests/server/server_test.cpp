@@ -2,11 +2,9 @@
 // servers at once, a store shared with in-process calls, and serving on after bad requests.
 #include "fakeiam/server.hpp"
 
-#include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -14,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "raw_http.hpp"
 #include "xml_equivalence.hpp"
 
 namespace fakeiam {
@@ -21,6 +20,8 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
+using testing_support::ConnectLoopback;
+using testing_support::RawExchange;
 using testing_support::XmlText;
 
 constexpr char kListUsers[] = "Action=ListUsers&Version=2010-05-08";
@@ -36,24 +37,6 @@ std::unique_ptr<httplib::Client> ClientOf(const Server& server) {
 
 httplib::Result Post(const Server& server, const std::string& body) {
   return ClientOf(server)->Post("/", body, "application/x-www-form-urlencoded");
-}
-
-// Sends raw bytes on a fresh connection and returns whatever comes back before it closes.
-std::string RawExchange(int port, const std::string& bytes) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-  EXPECT_EQ(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
-  shutdown(fd, SHUT_WR);
-  std::string reply;
-  char buffer[4096];
-  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;)
-    reply.append(buffer, static_cast<size_t>(n));
-  close(fd);
-  return reply;
 }
 
 TEST(ServerTest, StartsOnAnEphemeralLoopbackPortAndAnswers) {
@@ -198,12 +181,8 @@ TEST(ServerTest, KeepsServingAfterBadRequests) {
   EXPECT_EQ(XmlText(Post(server, "Action=ListUsers&X=%ZZ")->body, "Code"), "MalformedQueryString");
   EXPECT_EQ(XmlText(Post(server, "Action=Nope&Version=2010-05-08")->body, "Code"), "InvalidAction");
   // A client that connects and says nothing does not stop others.
-  const int idle = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(server.port()));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  ASSERT_EQ(connect(idle, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const int idle = ConnectLoopback(server.port());
+  ASSERT_GE(idle, 0);
   EXPECT_EQ(Post(server, kListUsers)->status, 200);
   close(idle);
 }
