@@ -3,6 +3,7 @@
 #include "fakeiam/server.hpp"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -137,31 +138,41 @@ int PortOf(const sockaddr_storage& address) {
   return -1;
 }
 
+// Whether `fd` is a connected (not listening) socket whose local port is `port` and, when
+// `peer_port` is not -1, whose peer's port is that one.
+bool IsConnectionOn(int fd, int port, int peer_port) {
+  struct stat info {};
+  if (fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) return false;
+  int listening = 0;
+  socklen_t size = sizeof listening;
+  if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening) return false;
+  sockaddr_storage local{}, peer{};
+  socklen_t local_size = sizeof local, peer_size = sizeof peer;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0 ||
+      PortOf(local) != port) {
+    return false;
+  }
+  return peer_port == -1 || (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) == 0 &&
+                             PortOf(peer) == peer_port);
+}
+
 // httplib 0.11 gives its handlers no socket. To end connections on its behalf, find the sockets
-// this server accepted: connected sockets (not listening) whose local port is the server's and,
-// when `peer_port` is not -1, whose peer's port is that one; shut each down, so that httplib's
-// next read or write fails and it closes the connection.
+// this server accepted (see IsConnectionOn) and shut each down, so that httplib's next read or
+// write fails and it closes the connection. Other threads open and close descriptors meanwhile,
+// and a number closed under us may name another server's socket by the time we act: so each
+// descriptor is first duplicated, which holds its socket, and only the duplicate is examined and
+// shut down.
 void ShutDownAcceptedConnections(int port, int peer_port = -1) {
   DIR* dir = opendir("/proc/self/fd");
   if (!dir) return;
+  const int listing = dirfd(dir);
   while (const dirent* entry = readdir(dir)) {
     const int fd = std::atoi(entry->d_name);
-    struct stat info {};
-    if (fd <= 2 || fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) continue;
-    int listening = 0;
-    socklen_t size = sizeof listening;
-    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening) continue;
-    sockaddr_storage local{}, peer{};
-    socklen_t local_size = sizeof local, peer_size = sizeof peer;
-    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0 ||
-        PortOf(local) != port) {
-      continue;
-    }
-    if (peer_port != -1 && (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0 ||
-                            PortOf(peer) != peer_port)) {
-      continue;
-    }
-    shutdown(fd, SHUT_RDWR);
+    if (fd <= 2 || fd == listing) continue;
+    const int held = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (held < 0) continue;
+    if (IsConnectionOn(held, port, peer_port)) shutdown(held, SHUT_RDWR);
+    close(held);
   }
   closedir(dir);
 }
