@@ -11,13 +11,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
-#include <string_view>
 #include <thread>
 
+#include "http/header_section.hpp"
 #include "server/elastic_thread_pool.hpp"
 
 namespace fakeiam {
@@ -65,66 +64,6 @@ void ToResponse(const HttpResponse& in, httplib::Response& out) {
   if (!content_type.empty() || !in.body.empty()) {
     out.set_content(in.body, content_type.empty() ? "text/plain" : content_type);
   }
-}
-
-// A request's header section past these is refused (431), as front ends of real clouds refuse
-// one; IAM's clients send about a dozen fields.
-constexpr std::size_t kMaxHeaderFields = 100;
-constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
-
-// RFC 9110's token characters, of which a field name consists.
-bool IsTokenChar(unsigned char c) {
-  return std::isalnum(c) ||
-         std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
-}
-
-Error BadHeader(const std::string& why) {
-  return Error::Make(ErrorCode::InvalidInput, "The request's header section is malformed: " + why);
-}
-
-// What RFC 9112 has a server refuse in a header section that httplib lets through: names that are
-// not tokens (a space before the colon, an obs-fold continuation line), CR, LF or NUL inside a
-// value, and framing that a proxy could read otherwise than httplib (a Content-Length that is not
-// a number or disagrees with another, a Transfer-Encoding beside one, or other than chunked).
-// httplib has read the body its own way by then, so the connection stays in step.
-std::optional<Error> HeaderProblem(const httplib::Request& in) {
-  std::size_t bytes = 0;
-  for (const auto& [name, value] : in.headers) bytes += name.size() + value.size() + 4;
-  if (in.headers.size() > kMaxHeaderFields || bytes > kMaxHeaderBytes) {
-    Error error = BadHeader("it has " + std::to_string(in.headers.size()) + " fields, " +
-                            std::to_string(bytes) + " bytes; the limit is " +
-                            std::to_string(kMaxHeaderFields) + " fields, " +
-                            std::to_string(kMaxHeaderBytes) + " bytes.");
-    error.http_status = 431;
-    return error;
-  }
-  for (const auto& [name, value] : in.headers) {
-    // The name is not echoed: it may hold anything.
-    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) {
-          return IsTokenChar(static_cast<unsigned char>(c));
-        })) {
-      return BadHeader("a field name is not a token.");
-    }
-    if (value.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
-      return BadHeader("the value of " + name + " holds a CR, LF or NUL.");
-    }
-  }
-  const std::size_t lengths = in.get_header_value_count("Content-Length");
-  for (std::size_t i = 0; i < lengths; ++i) {
-    const std::string length = in.get_header_value("Content-Length", i);
-    if (length.empty() || length.find_first_not_of("0123456789") != std::string::npos ||
-        length != in.get_header_value("Content-Length")) {
-      return BadHeader("Content-Length is not one whole number.");
-    }
-  }
-  const std::size_t codings = in.get_header_value_count("Transfer-Encoding");
-  if (codings > 0) {
-    if (lengths > 0) return BadHeader("it has both Content-Length and Transfer-Encoding.");
-    if (codings > 1 || strcasecmp(in.get_header_value("Transfer-Encoding").c_str(), "chunked")) {
-      return BadHeader("the only Transfer-Encoding served is chunked.");
-    }
-  }
-  return std::nullopt;
 }
 
 // The port of an IP socket address, or -1.
@@ -269,7 +208,7 @@ class Server::Impl {
     const auto serve = [this](const httplib::Request& in, httplib::Response& out) {
       const auto start = SteadyClock::now();
       const HttpRequest request = ToRequest(in);
-      if (const std::optional<Error> problem = HeaderProblem(in)) {
+      if (const std::optional<Error> problem = internal::HeaderSectionProblem(request.headers)) {
         const HttpResponse response = service_->Reject(request, *problem);
         ToResponse(response, out);
         Log(in, request, response, start);

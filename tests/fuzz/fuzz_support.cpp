@@ -109,16 +109,6 @@ void Require(bool holds, const char* property) {
   std::abort();
 }
 
-std::vector<std::string> SplitSignedHeaders(std::string_view list) {
-  std::vector<std::string> names;
-  for (std::size_t start = 0; start <= list.size();) {
-    const std::size_t end = std::min(list.find(';', start), list.size());
-    names.emplace_back(list.substr(start, end - start));
-    start = end + 1;
-  }
-  return names;
-}
-
 void ServeInDialect(Cloud dialect, HttpRequest request) {
   KeepInDialect(dialect, request.path);
   const Handler handler(ExampleStore(dialect));

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "fakeiam/cloud.hpp"
 #include "fakeiam/http.hpp"
@@ -32,9 +31,6 @@ HttpRequest ReadRequest(std::string_view text);
 // Aborts, which libFuzzer reports as a crash with the input that caused it, when a property that
 // fakeiam promises does not hold.
 void Require(bool holds, const char* property);
-
-// The names of a SignedHeaders list: "host;x-amz-date" -> {"host", "x-amz-date"}.
-std::vector<std::string> SplitSignedHeaders(std::string_view list);
 
 // Serves `request` in `dialect` through a fakeiam::Handler over a fresh store holding the
 // dialect's example fixture (fixtures/aws/bob-two-keys.json or fixtures/huawei/two-users.json),

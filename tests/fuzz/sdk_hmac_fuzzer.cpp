@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "fuzz_support.hpp"
+#include "http/canonical_request.hpp"
 #include "huawei/sdk_hmac_credential.hpp"
 #include "huawei/sdk_hmac_signing.hpp"
 
@@ -10,7 +11,6 @@ namespace {
 
 using namespace fakeiam::internal;
 using fakeiam::fuzz::Require;
-using fakeiam::fuzz::SplitSignedHeaders;
 
 constexpr std::string_view kDate = "20250101T000000Z";
 constexpr std::string_view kSecret = "vRNwGMd92PlityIO3daDseoS9hciL9xKSKkBiJ44";

@@ -5,12 +5,12 @@
 #include "aws/sigv4_credential.hpp"
 #include "aws/sigv4_signing.hpp"
 #include "fuzz_support.hpp"
+#include "http/canonical_request.hpp"
 
 namespace {
 
 using namespace fakeiam::internal;
 using fakeiam::fuzz::Require;
-using fakeiam::fuzz::SplitSignedHeaders;
 
 constexpr std::string_view kDate = "20250101T000000Z";
 constexpr std::string_view kSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY";

@@ -1,0 +1,69 @@
+#include "http/header_section.hpp"
+
+#include <strings.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace fakeiam::internal {
+namespace {
+
+// RFC 9110's token characters, of which a field name consists.
+bool IsTokenChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+Error BadHeader(const std::string& why) {
+  return Error::Make(ErrorCode::InvalidInput, "The request's header section is malformed: " + why);
+}
+
+bool IsEqualIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace
+
+std::optional<Error> HeaderSectionProblem(const Headers& headers) {
+  std::size_t fields = 0, bytes = 0;
+  for (const auto& [name, value] : headers) {
+    ++fields;
+    bytes += name.size() + value.size() + 4;
+  }
+  if (fields > kMaxHeaderFields || bytes > kMaxHeaderBytes) {
+    Error error =
+        BadHeader("it has " + std::to_string(fields) + " fields, " + std::to_string(bytes) +
+                  " bytes; the limit is " + std::to_string(kMaxHeaderFields) + " fields, " +
+                  std::to_string(kMaxHeaderBytes) + " bytes.");
+    error.http_status = 431;
+    return error;
+  }
+  std::optional<std::string_view> length;
+  for (const auto& [name, value] : headers) {
+    // The name is not echoed: it may hold anything.
+    if (name.empty() || !std::all_of(name.begin(), name.end(), IsTokenChar)) {
+      return BadHeader("a field name is not a token.");
+    }
+    if (value.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
+      return BadHeader("the value of " + name + " holds a CR, LF or NUL.");
+    }
+    if (IsEqualIgnoringCase(name, "Content-Length")) {
+      if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos ||
+          (length && *length != value)) {
+        return BadHeader("Content-Length is not one whole number.");
+      }
+      length = value;
+    }
+  }
+  const std::size_t codings = headers.Count("Transfer-Encoding");
+  if (codings > 0) {
+    if (length) return BadHeader("it has both Content-Length and Transfer-Encoding.");
+    if (codings > 1 || !IsEqualIgnoringCase(*headers.Get("Transfer-Encoding"), "chunked")) {
+      return BadHeader("the only Transfer-Encoding served is chunked.");
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace fakeiam::internal

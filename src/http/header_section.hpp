@@ -1,0 +1,28 @@
+// What a server must refuse in a request's header section (RFC 9110 and 9112), checked on the
+// request value so that any transport can apply it.
+#ifndef FAKEIAM_SRC_HTTP_HEADER_SECTION_HPP_
+#define FAKEIAM_SRC_HTTP_HEADER_SECTION_HPP_
+
+#include <cstddef>
+#include <optional>
+
+#include "fakeiam/error.hpp"
+#include "fakeiam/http.hpp"
+
+namespace fakeiam::internal {
+
+// A header section past these is refused (431), as the front ends of real clouds refuse one;
+// IAM's clients send about a dozen fields.
+constexpr std::size_t kMaxHeaderFields = 100;
+constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
+
+// The problem with `headers`, if any: too many fields or bytes (431); a name that is not a token
+// (a space before the colon, an obs-fold continuation line); CR, LF or NUL inside a value; or
+// framing that a proxy could read otherwise than the server (a Content-Length that is not a
+// number or disagrees with another, a Transfer-Encoding beside one, or other than chunked).
+// Each is InvalidInput with a message that never echoes a field name.
+std::optional<Error> HeaderSectionProblem(const Headers& headers);
+
+}  // namespace fakeiam::internal
+
+#endif  // FAKEIAM_SRC_HTTP_HEADER_SECTION_HPP_
