@@ -155,8 +155,9 @@ int LoopbackPort(const std::string& address) {
   return static_cast<int>(port);
 }
 
-// A connected TCP socket to 127.0.0.1:port with Nagle off, or -1.
-int Connect(int port, bool blocking) {
+// A connected TCP socket to 127.0.0.1:port with Nagle off, or -1. Non-blocking when `timeout_ms`
+// is negative; else blocking, with calls that give up (EAGAIN) after `timeout_ms`.
+int Connect(int port, int timeout_ms) {
   const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return -1;
   const int yes = 1;
@@ -169,8 +170,8 @@ int Connect(int port, bool blocking) {
     close(fd);
     return -1;
   }
-  if (blocking) {
-    const timeval timeout{30, 0};  // setup calls are bounded too
+  if (timeout_ms >= 0) {
+    const timeval timeout{timeout_ms / 1000, timeout_ms % 1000 * 1000};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
   } else {
@@ -415,7 +416,7 @@ class SetupClient {
 
   Reply Call(std::string_view request) {
     Reply reply;
-    if (fd_ < 0) fd_ = Connect(port_, /*blocking=*/true);
+    if (fd_ < 0) fd_ = Connect(port_, /*timeout_ms=*/30000);  // setup calls are bounded too
     if (fd_ < 0 || !SendAll(fd_, request)) return Drop(reply);
     in_.Clear();
     for (;;) {
@@ -595,7 +596,7 @@ struct Connection {
   bool busy = false;
 };
 
-// One thread's connections, in one epoll loop: a thread per connection is the same loop over one.
+// One thread's connections: in an epoll loop, or in blocking calls when it has only one.
 class Worker {
  public:
   Worker(Control& control, int port) : control_(control), port_(port) {}
@@ -606,7 +607,9 @@ class Worker {
   }
 
   void Run() {
-    epoll_ = epoll_create1(EPOLL_CLOEXEC);
+    // A thread with one connection waits in recv, which spares an epoll_wait per request.
+    blocking_ = connections_.size() == 1;
+    if (!blocking_) epoll_ = epoll_create1(EPOLL_CLOEXEC);
     for (auto& c : connections_) {
       if (Open(*c)) {
         ++busy_;
@@ -616,13 +619,17 @@ class Worker {
     }
     epoll_event events[64];
     while (busy_ > 0 && control_.phase.load(std::memory_order_relaxed) != kAbort) {
+      if (blocking_) {
+        Receive(*connections_.front());
+        continue;
+      }
       const int n = epoll_wait(epoll_, events, 64, 50);
       for (int i = 0; i < n; ++i) Receive(*static_cast<Connection*>(events[i].data.ptr));
     }
     for (auto& c : connections_) {
       if (c->fd >= 0) close(c->fd);
     }
-    close(epoll_);
+    if (epoll_ >= 0) close(epoll_);
     control_.finished_workers.fetch_add(1);
   }
 
@@ -632,9 +639,11 @@ class Worker {
   bool Measuring() const { return control_.phase.load(std::memory_order_relaxed) == kMeasure; }
 
   bool Open(Connection& c) {
-    c.fd = Connect(port_, /*blocking=*/false);
+    // Blocking calls wake every 50 ms to see whether the run is over.
+    c.fd = Connect(port_, blocking_ ? 50 : -1);
     c.in.Clear();
     if (c.fd < 0) return false;
+    if (blocking_) return true;
     epoll_event event{};
     event.events = EPOLLIN;
     event.data.ptr = &c;
@@ -705,6 +714,7 @@ class Worker {
 
   Control& control_;
   int port_;
+  bool blocking_ = false;
   int epoll_ = -1;
   int busy_ = 0;
   std::vector<std::unique_ptr<Connection>> connections_;
@@ -992,8 +1002,8 @@ int Usage() {
       "options:\n"
       "  --scenario LIST     list,create-delete,update,walk,huawei-list or all (default all)\n"
       "  --connections LIST  keep-alive connections, e.g. 1,8 (default 1,8)\n"
-      "  --threads N         driver threads, each an epoll loop over its share of the\n"
-      "                      connections (default 1)\n"
+      "  --threads N         driver threads, each with its share of the connections in an\n"
+      "                      epoll loop, or in blocking calls when it has one (default 1)\n"
       "  --duration S        timed phase in seconds (default 5)\n"
       "  --requests N        instead of a duration: N requests over all connections\n"
       "  --warmup S          untimed phase before it (default 1)\n"
