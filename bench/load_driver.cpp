@@ -760,6 +760,9 @@ struct Measurement {
   double server_cpu = -1;  // seconds, -1 unknown
   double driver_cpu = 0;
   double machine_busy = 0;  // fraction of all cores
+  // The share of all cores that neither the server nor the driver used: other processes, the
+  // noise in this measurement. -1 when the server's CPU time is unknown.
+  double others = -1;
   bool aborted = false;
 
   double Rps() const {
@@ -801,7 +804,8 @@ Measurement Measure(const Endpoint& endpoint, const Plans& plans, int connection
   Measurement m;
   m.aborted = g_interrupted || (control.per_connection > 0 && !all_finished());
   control.phase = kDrain;
-  std::uint64_t end = NowNs();
+  const std::uint64_t drained = NowNs();
+  std::uint64_t end = drained;
   const double server1 = endpoint.pid > 0 ? ProcessCpuSeconds(endpoint.pid) : -1;
   const double driver1 = CpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
   const auto machine1 = MachineJiffies();
@@ -818,6 +822,11 @@ Measurement Measure(const Endpoint& endpoint, const Plans& plans, int connection
   m.driver_cpu = driver1 - driver0;
   const double jiffies = machine1.second - machine0.second;
   m.machine_busy = jiffies > 0 ? (machine1.first - machine0.first) / jiffies : 0;
+  if (m.server_cpu >= 0) {
+    const double window = static_cast<double>(drained - start) / 1e9;
+    const auto cores = static_cast<double>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+    m.others = std::max(0.0, m.machine_busy - (m.server_cpu + m.driver_cpu) / (window * cores));
+  }
   return m;
 }
 
@@ -891,7 +900,8 @@ std::string Json(const Measurement& m) {
                 "\"seconds\":%.3f,\"requests\":%llu,\"rps\":%.1f,\"walks_per_s\":%.2f,"
                 "\"p50_us\":%.1f,\"p90_us\":%.1f,\"p99_us\":%.1f,\"max_us\":%.1f,\"errors\":%llu,"
                 "\"unparsed\":%llu,\"reconnects\":%llu,\"server_cpu_us_per_request\":%.2f,"
-                "\"driver_cpu_us_per_request\":%.2f,\"machine_busy\":%.3f,\"aborted\":%s}",
+                "\"driver_cpu_us_per_request\":%.2f,\"machine_busy\":%.3f,\"others\":%.3f,"
+                "\"aborted\":%s}",
                 m.scenario.c_str(), m.endpoint.c_str(), m.connections, m.repeat, m.seconds,
                 static_cast<unsigned long long>(m.counts.latency.count()), m.Rps(),
                 m.seconds > 0 ? static_cast<double>(m.counts.tally.walks) / m.seconds : 0,
@@ -900,7 +910,8 @@ std::string Json(const Measurement& m) {
                 static_cast<unsigned long long>(m.counts.errors),
                 static_cast<unsigned long long>(m.counts.tally.unparsed),
                 static_cast<unsigned long long>(m.counts.reconnects), m.PerRequestUs(m.server_cpu),
-                m.PerRequestUs(m.driver_cpu), m.machine_busy, m.aborted ? "true" : "false");
+                m.PerRequestUs(m.driver_cpu), m.machine_busy, m.others,
+                m.aborted ? "true" : "false");
   return line;
 }
 
@@ -914,7 +925,7 @@ double Median(std::vector<double> values) {
 // Medians over the repeats of one scenario, connection count and endpoint.
 struct Summary {
   double rps = 0, rps_min = 0, rps_max = 0, p50 = 0, p99 = 0, max = 0, server_us = -1,
-         driver_us = 0, busy = 0, walks = 0;
+         driver_us = 0, busy = 0, walks = 0, others = -1;
   std::uint64_t errors = 0, unparsed = 0;
 };
 
@@ -930,6 +941,7 @@ Summary Summarize(const std::vector<const Measurement*>& runs) {
     if (m->server_cpu >= 0) server.push_back(m->PerRequestUs(m->server_cpu));
     driver.push_back(m->PerRequestUs(m->driver_cpu));
     busy.push_back(m->machine_busy);
+    s.others = std::max(s.others, m->others);
     walks.push_back(m->seconds > 0 ? static_cast<double>(m->counts.tally.walks) / m->seconds : 0);
     s.errors += m->counts.errors;
     s.unparsed += m->counts.tally.unparsed;
@@ -949,11 +961,12 @@ Summary Summarize(const std::vector<const Measurement*>& runs) {
 void PrintTable(const std::vector<Measurement>& all, const Options& options) {
   std::printf(
       "\nmedians over %d repeat(s); req/s [min-max]; latency in us; CPU in us per request; busy: "
-      "share of all cores in use\n",
+      "share of all cores in use; other: the most of it other processes took in a repeat (noise)"
+      "\n",
       options.repeat);
-  std::printf("%-13s %5s %-9s %22s %7s %9s %9s %9s %8s %8s %8s %8s %5s\n", "scenario", "conns",
+  std::printf("%-13s %5s %-9s %22s %7s %9s %9s %9s %8s %8s %8s %8s %5s %5s\n", "scenario", "conns",
               "endpoint", "req/s [min-max]", "ratio", "p50", "p99", "max", "errors", "unparsed",
-              "srv cpu", "drv cpu", "busy");
+              "srv cpu", "drv cpu", "busy", "other");
   for (const std::string& scenario : options.scenarios) {
     for (const int connections : options.connections) {
       std::vector<std::pair<const Endpoint*, Summary>> rows;
@@ -971,14 +984,16 @@ void PrintTable(const std::vector<Measurement>& all, const Options& options) {
         if (endpoint.name == options.baseline) baseline = rows.back().second.rps;
       }
       for (const auto& [endpoint, s] : rows) {
-        char range[64], server[16], ratio[16];
+        char range[64], server[16], ratio[16], others[16];
         std::snprintf(range, sizeof range, "%.0f [%.0f-%.0f]", s.rps, s.rps_min, s.rps_max);
         std::snprintf(server, sizeof server, s.server_us < 0 ? "-" : "%.1f", s.server_us);
         std::snprintf(ratio, sizeof ratio, baseline > 0 ? "%.3f" : "-", s.rps / baseline);
-        std::printf("%-13s %5d %-9s %22s %7s %9.1f %9.1f %9.1f %8llu %8llu %8s %8.1f %4.0f%%\n",
+        std::snprintf(others, sizeof others, s.others < 0 ? "-" : "%.0f%%", s.others * 100);
+        std::printf("%-13s %5d %-9s %22s %7s %9.1f %9.1f %9.1f %8llu %8llu %8s %8.1f %4.0f%% %5s\n",
                     scenario.c_str(), connections, endpoint->name.c_str(), range, ratio, s.p50,
                     s.p99, s.max, static_cast<unsigned long long>(s.errors),
-                    static_cast<unsigned long long>(s.unparsed), server, s.driver_us, s.busy * 100);
+                    static_cast<unsigned long long>(s.unparsed), server, s.driver_us, s.busy * 100,
+                    others);
         if (scenario == "walk") std::printf("%-13s %5s %-9s %15.2f walks/s\n", "", "", "", s.walks);
       }
     }
