@@ -411,8 +411,10 @@ class Store::Impl {
                                                  std::string_view id, const CallContext& context) {
     if (!faults_.empty() || Restricted(context)) {
       KeyHolder addressed = holder.value_or(kAccountRoot);
+      // Outlives the block below: `addressed` may view its user name.
+      std::optional<KeyOwner> owner;
       if (!holder) {
-        const std::optional<KeyOwner> owner = FindKeyOwner(id);
+        owner = FindKeyOwner(id);
         if (owner && !owner->is_root) addressed = owner->user_name;
       }
       if (auto refused = Refused(Operation::GetAccessKeyLastUsed, addressed, id, context)) {
