@@ -596,7 +596,10 @@ struct Connection {
   bool busy = false;
 };
 
-// One thread's connections: in an epoll loop, or in blocking calls when it has only one.
+// One thread's connections: in an epoll loop, or in blocking calls when it has only one. One
+// thread for all connections is the default because it costs least per request: against
+// fakeiam_null_server with 8 connections on 2 cores, 6-8 us of driver CPU per request, against
+// 8-11 us with 2 threads and 12-13 us with a thread per connection.
 class Worker {
  public:
   Worker(Control& control, int port) : control_(control), port_(port) {}
