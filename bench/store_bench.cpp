@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "fakeiam/store.hpp"
+#include "result_check.hpp"
 
 namespace {
 
@@ -23,6 +24,7 @@ using fakeiam::KeyStatus;
 using fakeiam::PageRequest;
 using fakeiam::Store;
 using fakeiam::StoreOptions;
+using fakeiam::bench::Failed;
 
 enum class Shape { kPairs, kOneUser };
 
@@ -126,14 +128,6 @@ Bed& GetBed(std::size_t key_count, Shape shape) {
   std::unique_ptr<Bed>& bed = beds[{key_count, shape}];
   if (!bed) bed = std::make_unique<Bed>(key_count, shape);
   return *bed;
-}
-
-// A failed call would time its error path; report the error instead of a misleading figure.
-template <typename R>
-bool Failed(benchmark::State& state, const R& result) {
-  if (result.ok()) return false;
-  state.SkipWithError(result.error().message.c_str());
-  return true;
 }
 
 PageRequest PageAfter(const std::string& marker) {
