@@ -29,6 +29,13 @@ std::string XmlText(std::string_view text) {
   return out;
 }
 
+bool IsPlainAscii(std::string_view text) {
+  for (const char c : text) {
+    if (c < 0x20 || c > 0x7E) return false;
+  }
+  return true;
+}
+
 pugi::xml_node AppendRoot(pugi::xml_document& doc, const std::string& name) {
   pugi::xml_node root = doc.append_child(name.c_str());
   root.append_attribute("xmlns") = kIamXmlNamespace;
@@ -53,7 +60,13 @@ std::string QueryResponseXml::Finish(std::string_view request_id) {
 
 pugi::xml_node AppendText(pugi::xml_node parent, const char* name, std::string_view text) {
   pugi::xml_node node = parent.append_child(name);
-  node.append_child(pugi::node_pcdata).set_value(XmlText(text).c_str());
+  pugi::xml_node pcdata = node.append_child(pugi::node_pcdata);
+  // Ids, dates and statuses are plain ASCII: only other text needs XmlText's checked copy.
+  if (IsPlainAscii(text)) {
+    pcdata.set_value(text.data(), text.size());
+  } else {
+    pcdata.set_value(XmlText(text).c_str());
+  }
   return node;
 }
 

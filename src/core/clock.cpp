@@ -1,7 +1,5 @@
 #include "fakeiam/clock.hpp"
 
-#include <cstdio>
-
 namespace fakeiam {
 namespace {
 
@@ -74,15 +72,31 @@ std::string FormatIso8601(Timestamp t, bool with_millis) {
   }
   const CivilDate date = CivilFromDays(days);
   const int secs = static_cast<int>(rest / 1000);
-  char buf[40];
-  int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d",
-                        static_cast<long long>(date.year), date.month, date.day, secs / 3600,
-                        secs / 60 % 60, secs % 60);
+  // By hand rather than with snprintf, which took a tenth of a rendered ListAccessKeys.
+  std::string out;
+  out.reserve(24);
+  const auto append_digits = [&out](long long value, int width) {
+    char digits[20];
+    int n = 0;
+    for (; n < width || value > 0; value /= 10) digits[n++] = static_cast<char>('0' + value % 10);
+    while (n > 0) out += digits[--n];
+  };
+  if (date.year < 0) out += '-';
+  append_digits(date.year < 0 ? -static_cast<long long>(date.year) : date.year, 4);
+  out += '-';
+  append_digits(date.month, 2);
+  out += '-';
+  append_digits(date.day, 2);
+  out += 'T';
+  append_digits(secs / 3600, 2);
+  out += ':';
+  append_digits(secs / 60 % 60, 2);
+  out += ':';
+  append_digits(secs % 60, 2);
   if (with_millis) {
-    n += std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), ".%03d",
-                       static_cast<int>(rest % 1000));
+    out += '.';
+    append_digits(rest % 1000, 3);
   }
-  std::string out(buf, static_cast<std::size_t>(n));
   out += 'Z';
   return out;
 }
