@@ -2,6 +2,7 @@
 #ifndef FAKEIAM_SRC_CORE_ASCII_HPP_
 #define FAKEIAM_SRC_CORE_ASCII_HPP_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,13 @@ inline std::string ToLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = ToLower(c);
   return out;
+}
+
+// Header names and HTTP tokens compare without regard to ASCII case.
+inline bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return ToLower(x) == ToLower(y);
+         });
 }
 
 inline bool StartsWith(std::string_view s, std::string_view prefix) {

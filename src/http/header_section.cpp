@@ -1,29 +1,27 @@
 #include "http/header_section.hpp"
 
-#include <strings.h>
-
 #include <algorithm>
 #include <string>
 #include <string_view>
 
+#include "core/ascii.hpp"
+
 namespace fakeiam::internal {
 namespace {
-
-// RFC 9110's token characters, of which a field name consists.
-bool IsTokenChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
 
 Error BadHeader(const std::string& why) {
   return Error::Make(ErrorCode::InvalidInput, "The request's header section is malformed: " + why);
 }
 
-bool IsEqualIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
-}
-
 }  // namespace
+
+bool IsToken(std::string_view text) {
+  constexpr std::string_view kSymbols = "!#$%&'*+-.^_`|~";
+  return !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           kSymbols.find(c) != std::string_view::npos;
+  });
+}
 
 std::optional<Error> HeaderSectionProblem(const Headers& headers) {
   std::size_t fields = 0, bytes = 0;
@@ -42,13 +40,13 @@ std::optional<Error> HeaderSectionProblem(const Headers& headers) {
   std::optional<std::string_view> length;
   for (const auto& [name, value] : headers) {
     // The name is not echoed: it may hold anything.
-    if (name.empty() || !std::all_of(name.begin(), name.end(), IsTokenChar)) {
+    if (!IsToken(name)) {
       return BadHeader("a field name is not a token.");
     }
     if (value.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
       return BadHeader("the value of " + name + " holds a CR, LF or NUL.");
     }
-    if (IsEqualIgnoringCase(name, "Content-Length")) {
+    if (EqualsIgnoringCase(name, "Content-Length")) {
       if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos ||
           (length && *length != value)) {
         return BadHeader("Content-Length is not one whole number.");
@@ -59,7 +57,7 @@ std::optional<Error> HeaderSectionProblem(const Headers& headers) {
   const std::size_t codings = headers.Count("Transfer-Encoding");
   if (codings > 0) {
     if (length) return BadHeader("it has both Content-Length and Transfer-Encoding.");
-    if (codings > 1 || !IsEqualIgnoringCase(*headers.Get("Transfer-Encoding"), "chunked")) {
+    if (codings > 1 || !EqualsIgnoringCase(*headers.Get("Transfer-Encoding"), "chunked")) {
       return BadHeader("the only Transfer-Encoding served is chunked.");
     }
   }

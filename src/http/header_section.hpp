@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string_view>
 
 #include "fakeiam/error.hpp"
 #include "fakeiam/http.hpp"
@@ -15,6 +16,9 @@ namespace fakeiam::internal {
 // IAM's clients send about a dozen fields.
 constexpr std::size_t kMaxHeaderFields = 100;
 constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
+
+// Whether `text` is an RFC 9110 token, as a field name must be.
+bool IsToken(std::string_view text);
 
 // The problem with `headers`, if any: too many fields or bytes (431); a name that is not a token
 // (a space before the colon, an obs-fold continuation line); CR, LF or NUL inside a value; or

@@ -10,6 +10,7 @@
 
 #include "fakeiam/fixture.hpp"
 #include "fakeiam/handler.hpp"
+#include "http/header_section.hpp"
 #include "protocol/routing.hpp"
 
 namespace fakeiam::fuzz {
@@ -28,17 +29,6 @@ std::string_view TakeLine(std::string_view& text) {
   text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   return line;
-}
-
-bool IsToken(std::string_view name) {
-  constexpr std::string_view kSymbols = "!#$%&'*+-.^_`|~";
-  if (name.empty()) return false;
-  for (const char c : name) {
-    const bool alphanumeric =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (!alphanumeric && kSymbols.find(c) == std::string_view::npos) return false;
-  }
-  return true;
 }
 
 // Each target serves only its own dialect's requests: fakeiam's control API could add fault
@@ -95,7 +85,7 @@ HttpRequest ReadRequest(std::string_view text) {
   if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
   for (std::string_view line = TakeLine(text); !line.empty(); line = TakeLine(text)) {
     const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || !IsToken(line.substr(0, colon))) continue;
+    if (colon == std::string_view::npos || !internal::IsToken(line.substr(0, colon))) continue;
     request.headers.Add(std::string(line.substr(0, colon)),
                         std::string(Trim(line.substr(colon + 1))));
   }
