@@ -23,19 +23,22 @@ bool IsToken(std::string_view text) {
   });
 }
 
+Error HeaderSectionTooLarge(std::size_t fields, std::size_t bytes) {
+  Error error = BadHeader("it has " + std::to_string(fields) + " fields, " + std::to_string(bytes) +
+                          " bytes; the limit is " + std::to_string(kMaxHeaderFields) + " fields, " +
+                          std::to_string(kMaxHeaderBytes) + " bytes.");
+  error.http_status = 431;
+  return error;
+}
+
 std::optional<Error> HeaderSectionProblem(const Headers& headers) {
   std::size_t fields = 0, bytes = 0;
   for (const auto& [name, value] : headers) {
     ++fields;
-    bytes += name.size() + value.size() + 4;
+    bytes += FieldBytes(name, value);
   }
   if (fields > kMaxHeaderFields || bytes > kMaxHeaderBytes) {
-    Error error =
-        BadHeader("it has " + std::to_string(fields) + " fields, " + std::to_string(bytes) +
-                  " bytes; the limit is " + std::to_string(kMaxHeaderFields) + " fields, " +
-                  std::to_string(kMaxHeaderBytes) + " bytes.");
-    error.http_status = 431;
-    return error;
+    return HeaderSectionTooLarge(fields, bytes);
   }
   std::optional<std::string_view> length;
   for (const auto& [name, value] : headers) {

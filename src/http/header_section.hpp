@@ -17,6 +17,14 @@ namespace fakeiam::internal {
 constexpr std::size_t kMaxHeaderFields = 100;
 constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
 
+// What a field costs against kMaxHeaderBytes: its name, value, ": " and CRLF.
+constexpr std::size_t FieldBytes(std::string_view name, std::string_view value) {
+  return name.size() + value.size() + 4;
+}
+
+// The 431 for a section of `fields` fields and `bytes` bytes, past the limits above.
+Error HeaderSectionTooLarge(std::size_t fields, std::size_t bytes);
+
 // Whether `text` is an RFC 9110 token, as a field name must be.
 bool IsToken(std::string_view text);
 

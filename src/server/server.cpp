@@ -1,22 +1,24 @@
-// The only file that includes httplib: it adapts httplib's requests to fakeiam's HttpRequest and
-// back, and manages the server's thread.
+// The embedded server: a listening socket, a thread that accepts connections, and an elastic pool
+// of workers that each serve one connection (server/connection.hpp) at a time.
 #include "fakeiam/server.hpp"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <httplib.h>
+#include <arpa/inet.h>
+#include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
-#include <cstdlib>
+#include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include "http/header_section.hpp"
+#include "server/connection.hpp"
 #include "server/elastic_thread_pool.hpp"
 
 namespace fakeiam {
@@ -24,274 +26,185 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-// httplib's view of the server's workers.
-class ElasticTaskQueue : public httplib::TaskQueue {
- public:
-  ElasticTaskQueue(std::size_t initial, std::size_t limit) : pool_(initial, limit) {}
-  void enqueue(std::function<void()> job) override { pool_.Enqueue(std::move(job)); }
-  void shutdown() override { pool_.Shutdown(); }
-
- private:
-  internal::ElasticThreadPool pool_;
-};
-
-// Start's own readiness request, which the request log leaves out.
-constexpr char kProbeAgent[] = "fakeiam-readiness-probe";
-
-HttpRequest ToRequest(const httplib::Request& in) {
-  HttpRequest out;
-  out.method = in.method;
-  // `target` is the request target as sent; httplib's `path` is already percent-decoded.
-  const std::size_t question = in.target.find('?');
-  out.path = in.target.substr(0, question);
-  if (question != std::string::npos) out.query = in.target.substr(question + 1);
-  for (const auto& [name, value] : in.headers) out.headers.Add(name, value);
-  out.body = in.body;
-  return out;
+// The numeric address of a socket address, for logs.
+std::string AddressOf(const sockaddr_storage& address) {
+  char text[INET6_ADDRSTRLEN] = "";
+  if (address.ss_family == AF_INET) {
+    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in&>(address).sin_addr, text, sizeof text);
+  } else if (address.ss_family == AF_INET6) {
+    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6&>(address).sin6_addr, text,
+              sizeof text);
+  }
+  return text;
 }
 
-void ToResponse(const HttpResponse& in, httplib::Response& out) {
-  out.status = in.status;
-  std::string content_type;
-  for (const auto& [name, value] : in.headers) {
-    if (strcasecmp(name.c_str(), "Content-Type") == 0) {
-      content_type = value;
-    } else {
-      out.set_header(name, value);
-    }
-  }
-  // A response without a body (204) carries no content type either.
-  if (!content_type.empty() || !in.body.empty()) {
-    out.set_content(in.body, content_type.empty() ? "text/plain" : content_type);
-  }
-}
-
-// The port of an IP socket address, or -1.
 int PortOf(const sockaddr_storage& address) {
   if (address.ss_family == AF_INET) {
     return ntohs(reinterpret_cast<const sockaddr_in&>(address).sin_port);
   }
-  if (address.ss_family == AF_INET6) {
-    return ntohs(reinterpret_cast<const sockaddr_in6&>(address).sin6_port);
-  }
-  return -1;
+  return ntohs(reinterpret_cast<const sockaddr_in6&>(address).sin6_port);
 }
 
-// Whether `fd` is a connected (not listening) socket whose local port is `port` and, when
-// `peer_port` is not -1, whose peer's port is that one.
-bool IsConnectionOn(int fd, int port, int peer_port) {
-  struct stat info {};
-  if (fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) return false;
-  int listening = 0;
-  socklen_t size = sizeof listening;
-  if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening) return false;
-  sockaddr_storage local{}, peer{};
-  socklen_t local_size = sizeof local, peer_size = sizeof peer;
-  if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0 ||
-      PortOf(local) != port) {
-    return false;
+// A listening socket on `host`:`port`, or the errno of the last address that failed.
+Result<int> Listen(const std::string& host, int port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  const int lookup = getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found);
+  if (lookup != 0) return Error::Make(ErrorCode::ServiceFailure, gai_strerror(lookup));
+  int error = EADDRNOTAVAIL;
+  int listener = -1;
+  for (const addrinfo* address = found; address && listener < 0; address = address->ai_next) {
+    const int sock = socket(address->ai_family, address->ai_socktype | SOCK_CLOEXEC, 0);
+    if (sock < 0) {
+      error = errno;
+      continue;
+    }
+    // Not SO_REUSEPORT, which would let a second server bind a port in use and silently take
+    // half of its connections.
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    if (bind(sock, address->ai_addr, address->ai_addrlen) == 0 && listen(sock, SOMAXCONN) == 0) {
+      listener = sock;
+    } else {
+      error = errno;
+      close(sock);
+    }
   }
-  return peer_port == -1 || (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) == 0 &&
-                             PortOf(peer) == peer_port);
-}
-
-// httplib 0.11 gives its handlers no socket. To end connections on its behalf, find the sockets
-// this server accepted (see IsConnectionOn) and shut each down, so that httplib's next read or
-// write fails and it closes the connection. Other threads open and close descriptors meanwhile,
-// and a number closed under us may name another server's socket by the time we act: so each
-// descriptor is first duplicated, which holds its socket, and only the duplicate is examined and
-// shut down.
-void ShutDownAcceptedConnections(int port, int peer_port = -1) {
-  DIR* dir = opendir("/proc/self/fd");
-  if (!dir) return;
-  const int listing = dirfd(dir);
-  while (const dirent* entry = readdir(dir)) {
-    const int fd = std::atoi(entry->d_name);
-    if (fd <= 2 || fd == listing) continue;
-    const int held = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-    if (held < 0) continue;
-    if (IsConnectionOn(held, port, peer_port)) shutdown(held, SHUT_RDWR);
-    close(held);
-  }
-  closedir(dir);
+  freeaddrinfo(found);
+  if (listener < 0) return Error::Make(ErrorCode::ServiceFailure, std::strerror(error));
+  return listener;
 }
 
 }  // namespace
 
-class Server::Impl {
+class Server::Impl : private internal::Responder {
  public:
   Impl(std::shared_ptr<const HttpService> service, ServerOptions options)
       : service_(std::move(service)), options_(std::move(options)) {
     if (!service_) throw std::invalid_argument("fakeiam::Server needs a service");
+    settings_.limits.max_body_bytes = options_.max_request_bytes;
+    settings_.io_timeout = options_.io_timeout;
+    settings_.keep_alive_timeout = options_.keep_alive_timeout;
   }
 
   ~Impl() { Stop(); }
 
   Result<void> Start() {
-    if (thread_.joinable()) return {};
-    // A fresh httplib::Server per start: httplib 0.11 cannot restart a stopped one.
-    http_ = std::make_unique<httplib::Server>();
-    Configure(*http_);
-    port_ = options_.port == 0
-                ? http_->bind_to_any_port(options_.host)
-                : (http_->bind_to_port(options_.host, options_.port) ? options_.port : -1);
-    if (port_ < 0) {
-      const std::string why = std::strerror(errno);
-      http_.reset();
-      port_ = 0;
+    if (accepting_.joinable()) return {};
+    Result<int> listener = Listen(options_.host, options_.port);
+    if (!listener) {
       return Error::Make(ErrorCode::ServiceFailure, "cannot listen on " + options_.host + ":" +
-                                                        std::to_string(options_.port) + ": " + why);
+                                                        std::to_string(options_.port) + ": " +
+                                                        listener.error().message);
     }
-    loop_done_ = false;
-    // Debian's httplib listens with a backlog of 5: a burst of connections (eight clients
-    // starting at once) overflows it and the kernel drops SYNs, which clients resend after a
-    // second. Listening again on the bound socket raises the backlog.
-    ::listen(listener_, SOMAXCONN);
-    thread_ = std::thread([this] {
-      http_->listen_after_bind();
-      loop_done_ = true;
-    });
-    // httplib 0.11's stop() does nothing until the accept loop runs, so wait for it; then make
-    // one real request so that Start returns only once the server answers.
-    const auto deadline = SteadyClock::now() + std::chrono::seconds(5);
-    while (!http_->is_running() && SteadyClock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::microseconds(50));
-    }
-    if (!http_->is_running() || !Probe()) {
-      Stop();
-      return Error::Make(ErrorCode::ServiceFailure,
-                         "the server on " + options_.host + " did not come up");
-    }
+    listener_ = *listener;
+    sockaddr_storage bound{};
+    socklen_t size = sizeof bound;
+    getsockname(listener_, reinterpret_cast<sockaddr*>(&bound), &size);
+    port_ = PortOf(bound);
+    stopping_ = false;
+    workers_.emplace(static_cast<std::size_t>(std::max(options_.threads, 0)),
+                     static_cast<std::size_t>(std::max(options_.max_threads, 1)));
+    // The socket listens already, so connections made from here on wait in its backlog until
+    // the accepting thread takes them: the server answers as soon as Start returns.
+    accepting_ = std::thread([this] { Accept(); });
     return {};
   }
 
   void Stop() {
-    if (!thread_.joinable()) return;
-    http_->stop();
-    // httplib 0.11 keeps an idle keep-alive connection until its timeout, even after stop(), so
-    // end the accepted connections; some may still be queued for a worker, so repeat until every
-    // worker has finished.
-    while (!loop_done_) {
-      ShutDownAcceptedConnections(port_);
-      for (int i = 0; i < 20 && !loop_done_; ++i) {
-        std::this_thread::sleep_for(std::chrono::microseconds(100));
-      }
+    if (!accepting_.joinable()) return;
+    {
+      const std::lock_guard<std::mutex> lock(connections_mutex_);
+      stopping_ = true;
+      // Wakes the accepting thread, and every connection's read or write, so that each ends.
+      shutdown(listener_, SHUT_RDWR);
+      for (const int connection : connections_) shutdown(connection, SHUT_RDWR);
     }
-    thread_.join();
-    http_.reset();
+    accepting_.join();
+    close(listener_);
+    listener_ = -1;
+    workers_.reset();
   }
 
-  bool running() const { return thread_.joinable(); }
+  bool running() const { return accepting_.joinable(); }
   int port() const { return port_; }
   std::string endpoint() const { return "http://" + options_.host + ":" + std::to_string(port_); }
   const HttpService& service() const { return *service_; }
 
  private:
-  void Configure(httplib::Server& http) {
-    const auto initial = static_cast<std::size_t>(std::max(options_.threads, 0));
-    const auto limit = static_cast<std::size_t>(std::max(options_.max_threads, 1));
-    http.new_task_queue = [initial, limit] { return new ElasticTaskQueue(initial, limit); };
-    // Requests one connection may carry before httplib closes it; clients reconnect after.
-    http.set_keep_alive_max_count(1000000);
-    http.set_keep_alive_timeout(options_.keep_alive_timeout.count());
-    http.set_read_timeout(options_.io_timeout);
-    http.set_write_timeout(options_.io_timeout);
-    http.set_payload_max_length(options_.max_request_bytes);
-    http.set_tcp_nodelay(true);
-    // httplib's default also sets SO_REUSEPORT, which would let a second server bind a port that
-    // is in use and silently take half of its connections.
-    http.set_socket_options([this](socket_t sock) {
+  void Accept() {
+    for (;;) {
+      sockaddr_storage peer{};
+      socklen_t size = sizeof peer;
+      const int connection =
+          accept4(listener_, reinterpret_cast<sockaddr*>(&peer), &size, SOCK_CLOEXEC);
+      if (connection < 0) {
+        if (errno == EINTR || errno == ECONNABORTED) continue;
+        if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+          // Out of descriptors or memory: let connections end before taking more.
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
+          continue;
+        }
+        return;  // the listener was shut down by Stop
+      }
       const int yes = 1;
-      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-      listener_ = sock;
-    });
-    const auto serve = [this](const httplib::Request& in, httplib::Response& out) {
-      const auto start = SteadyClock::now();
-      const HttpRequest request = ToRequest(in);
-      if (const std::optional<Error> problem = internal::HeaderSectionProblem(request.headers)) {
-        const HttpResponse response = service_->Reject(request, *problem);
-        ToResponse(response, out);
-        Log(in, request, response, start);
-        return;
+      setsockopt(connection, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+      {
+        const std::lock_guard<std::mutex> lock(connections_mutex_);
+        if (stopping_) {
+          close(connection);
+          return;
+        }
+        connections_.insert(connection);
       }
-      const HttpResponse response = service_->Handle(request);
-      // A fault rule's dropped connection: the client gets no response at all.
-      if (response.drop_connection) ShutDownAcceptedConnections(port_, in.remote_port);
-      ToResponse(response, out);
-      Log(in, request, response, start);
-    };
-    // httplib 0.11 refuses a POST or PUT with neither Content-Length nor chunked encoding (what
-    // `curl -X POST` sends), though such a request simply has an empty body; serve those before
-    // httplib tries to read a body.
-    http.set_pre_routing_handler([serve](const httplib::Request& in, httplib::Response& out) {
-      if (in.method == "GET" || in.method == "HEAD" || in.has_header("Content-Length") ||
-          in.has_header("Transfer-Encoding")) {
-        return httplib::Server::HandlerResponse::Unhandled;
-      }
-      serve(in, out);
-      return httplib::Server::HandlerResponse::Handled;
-    });
-    for (auto add :
-         {&httplib::Server::Get, &httplib::Server::Post, &httplib::Server::Put,
-          &httplib::Server::Patch, &httplib::Server::Delete, &httplib::Server::Options}) {
-      (http.*add)(".*", serve);
+      workers_->Enqueue([this, connection, address = AddressOf(peer)] {
+        internal::ServeConnection(connection, address, settings_, *this);
+        // Closed under the lock, so that Stop never shuts down a number reused meanwhile.
+        const std::lock_guard<std::mutex> lock(connections_mutex_);
+        connections_.erase(connection);
+        close(connection);
+      });
     }
-    // Failures httplib finds itself (a body over the limit, an unparsable request) are answered
-    // in the request's dialect, like any other error.
-    http.set_error_handler([this](const httplib::Request& in, httplib::Response& out) {
-      if (!out.body.empty()) return;
-      const auto start = SteadyClock::now();
-      const HttpRequest request = ToRequest(in);
-      const HttpResponse response = service_->Reject(request, TransportError(out.status));
-      ToResponse(response, out);
-      Log(in, request, response, start);
-    });
-    http.set_exception_handler(
-        [this](const httplib::Request& in, httplib::Response& out, std::exception_ptr) {
-          ToResponse(service_->Reject(ToRequest(in),
-                                      Error::Make(ErrorCode::ServiceFailure,
-                                                  "The request processing has failed because of "
-                                                  "an unknown error, exception or failure.")),
-                     out);
-        });
   }
 
-  static Error TransportError(int status) {
-    if (status == 413) {
-      return Error::Make(ErrorCode::RequestEntityTooLarge,
-                         "The request is larger than the server accepts.");
-    }
-    Error error = Error::Make(ErrorCode::InvalidInput,
-                              "The request is not a well-formed HTTP request (HTTP status " +
-                                  std::to_string(status) + ").");
-    error.http_status = status;
-    return error;
+  HttpResponse Answer(const HttpRequest& request, const std::string& peer) const override {
+    const auto start = SteadyClock::now();
+    const std::optional<Error> problem = internal::HeaderSectionProblem(request.headers);
+    const HttpResponse response =
+        problem ? service_->Reject(request, *problem) : service_->Handle(request);
+    Log(request, response, peer, start);
+    return response;
   }
 
-  void Log(const httplib::Request& in, const HttpRequest& request, const HttpResponse& response,
+  HttpResponse Refuse(const HttpRequest& request, const Error& error,
+                      const std::string& peer) const override {
+    const auto start = SteadyClock::now();
+    const HttpResponse response = service_->Reject(request, error);
+    Log(request, response, peer, start);
+    return response;
+  }
+
+  void Log(const HttpRequest& request, const HttpResponse& response, const std::string& peer,
            SteadyClock::time_point start) const {
-    if (!options_.on_request || in.get_header_value("User-Agent") == kProbeAgent) return;
+    if (!options_.on_request) return;
     options_.on_request(RequestLog{
-        request, response, in.remote_addr,
+        request, response, peer,
         std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - start)});
-  }
-
-  bool Probe() const {
-    httplib::Client client(options_.host, port_);
-    client.set_default_headers({{"User-Agent", kProbeAgent}});
-    client.set_connection_timeout(std::chrono::seconds(1));
-    client.set_read_timeout(std::chrono::seconds(2));
-    const httplib::Result result = client.Get("/_fakeiam/health");
-    return result && result->status == 200;
   }
 
   std::shared_ptr<const HttpService> service_;
   ServerOptions options_;
-  std::unique_ptr<httplib::Server> http_;
-  std::thread thread_;
-  std::atomic<bool> loop_done_{false};
-  int port_ = 0;
+  internal::ConnectionSettings settings_;
+  std::optional<internal::ElasticThreadPool> workers_;
+  std::thread accepting_;
   int listener_ = -1;
+  int port_ = 0;
+  std::mutex connections_mutex_;
+  std::unordered_set<int> connections_;
+  bool stopping_ = false;
 };
 
 Server::Server(std::shared_ptr<const HttpService> service, ServerOptions options)

@@ -1,0 +1,209 @@
+#include "server/request_reader.hpp"
+
+#include <climits>
+#include <utility>
+
+#include "core/ascii.hpp"
+#include "http/header_section.hpp"
+
+namespace fakeiam::internal {
+namespace {
+
+Error Refusal(int status, std::string message) {
+  Error error = Error::Make(ErrorCode::InvalidInput, std::move(message));
+  error.http_status = status;
+  return error;
+}
+
+Error BodyTooLarge() {
+  return Error::Make(ErrorCode::RequestEntityTooLarge,
+                     "The request is larger than the server accepts.");
+}
+
+RequestReader& ReaderOf(http_parser* parser) { return *static_cast<RequestReader*>(parser->data); }
+
+}  // namespace
+
+RequestReader::RequestReader(RequestLimits limits) : limits_(limits) {
+  http_parser_init(&parser_, HTTP_REQUEST);
+  parser_.data = this;
+}
+
+std::size_t RequestReader::Feed(std::string_view bytes) {
+  static const http_parser_settings kSettings = [] {
+    http_parser_settings settings;
+    http_parser_settings_init(&settings);
+    settings.on_message_begin = &RequestReader::OnMessageBegin;
+    settings.on_url = &RequestReader::OnUrl;
+    settings.on_header_field = &RequestReader::OnHeaderField;
+    settings.on_header_value = &RequestReader::OnHeaderValue;
+    settings.on_headers_complete = &RequestReader::OnHeadersComplete;
+    settings.on_body = &RequestReader::OnBody;
+    settings.on_message_complete = &RequestReader::OnMessageComplete;
+    return settings;
+  }();
+  if (complete_ || failure_ || bytes.empty()) return 0;
+  feed_begin_ = bytes.data();
+  const std::size_t taken = http_parser_execute(&parser_, &kSettings, bytes.data(), bytes.size());
+  byte_before_feed_ = bytes[taken > 0 ? taken - 1 : 0];
+  const http_errno problem = HTTP_PARSER_ERRNO(&parser_);
+  if (problem == HPE_PAUSED) {
+    http_parser_pause(&parser_, 0);
+  } else if (problem == HPE_HEADER_OVERFLOW) {
+    failure_ = HeaderSectionTooLarge(header_fields_, header_bytes_);
+  } else if (problem != HPE_OK) {
+    failure_ = Refusal(400, std::string("The request is not well-formed HTTP/1.1: ") +
+                                http_errno_description(problem) + ".");
+  }
+  if (failure_ && target_.empty()) TargetFromRequestLine(bytes);
+  return taken;
+}
+
+// A request line the parser refused before its target (a method it does not know) still names
+// the path, which tells the dialect to refuse it in.
+void RequestReader::TargetFromRequestLine(std::string_view bytes) {
+  const std::string_view line = bytes.substr(0, bytes.find_first_of("\r\n"));
+  const std::size_t space = line.find(' ');
+  if (space == std::string_view::npos) return;
+  std::string_view target = line.substr(space + 1);
+  target = target.substr(0, std::min(target.find(' '), limits_.max_target_bytes));
+  const std::size_t question = target.find('?');
+  request_.path = std::string(target.substr(0, question));
+  if (question != std::string_view::npos) request_.query = std::string(target.substr(question + 1));
+}
+
+HttpRequest RequestReader::TakeRequest(bool& keep_alive) {
+  keep_alive = keep_alive_;
+  HttpRequest request = std::move(request_);
+  Reset();
+  return request;
+}
+
+void RequestReader::Reset() {
+  request_ = HttpRequest();
+  target_.clear();
+  field_name_.clear();
+  field_value_.clear();
+  in_value_ = false;
+  header_fields_ = header_bytes_ = 0;
+  started_ = complete_ = keep_alive_ = awaits_continue_ = false;
+}
+
+void RequestReader::Fail(Error error) {
+  failure_ = std::move(error);
+  http_parser_pause(&parser_, 1);
+}
+
+int RequestReader::OnMessageBegin(http_parser* parser) {
+  ReaderOf(parser).started_ = true;
+  return 0;
+}
+
+int RequestReader::OnUrl(http_parser* parser, const char* at, std::size_t size) {
+  RequestReader& reader = ReaderOf(parser);
+  reader.started_ = true;
+  // Keep what fits, so that the refusal still knows the path's dialect.
+  const std::size_t room = reader.limits_.max_target_bytes - reader.target_.size();
+  reader.target_.append(at, std::min(size, room));
+  if (size > room) {
+    reader.Fail(Refusal(414, "The request target is longer than " +
+                                 std::to_string(reader.limits_.max_target_bytes) + " bytes."));
+  }
+  // The method is known once the target starts, and the path as far as it arrived.
+  reader.request_.method = http_method_str(static_cast<http_method>(parser->method));
+  const std::size_t question = reader.target_.find('?');
+  reader.request_.path = reader.target_.substr(0, question);
+  reader.request_.query =
+      question == std::string::npos ? std::string() : reader.target_.substr(question + 1);
+  return 0;
+}
+
+// Adds the field just read, unless the section is now over its limits.
+bool RequestReader::FinishField() {
+  if (!in_value_) return true;
+  in_value_ = false;
+  ++header_fields_;
+  header_bytes_ += FieldBytes(field_name_, field_value_);
+  if (header_fields_ > kMaxHeaderFields || header_bytes_ > kMaxHeaderBytes) {
+    Fail(HeaderSectionTooLarge(header_fields_, header_bytes_));
+    return false;
+  }
+  request_.headers.Add(std::move(field_name_), std::move(field_value_));
+  field_name_.clear();
+  field_value_.clear();
+  return true;
+}
+
+int RequestReader::OnHeaderField(http_parser* parser, const char* at, std::size_t size) {
+  RequestReader& reader = ReaderOf(parser);
+  if (reader.FinishField()) reader.field_name_.append(at, size);
+  return 0;
+}
+
+int RequestReader::OnHeaderValue(http_parser* parser, const char* at, std::size_t size) {
+  RequestReader& reader = ReaderOf(parser);
+  // The parser hands a value on in several pieces when it arrives in several reads, and when it
+  // continues on the next line (obs-fold, RFC 9112 section 5.2), which a server must refuse.
+  const char before = at == reader.feed_begin_ ? reader.byte_before_feed_ : at[-1];
+  if (reader.in_value_ && before == '\n') {
+    reader.Fail(Refusal(400,
+                        "The request's header section is malformed: a field value is folded "
+                        "onto the next line."));
+    return 0;
+  }
+  reader.in_value_ = true;
+  reader.field_value_.append(at, size);
+  // A single field can outgrow the section's limit before it ends.
+  if (reader.header_bytes_ + reader.field_name_.size() + reader.field_value_.size() >
+      kMaxHeaderBytes) {
+    reader.Fail(HeaderSectionTooLarge(
+        reader.header_fields_ + 1,
+        reader.header_bytes_ + FieldBytes(reader.field_name_, reader.field_value_)));
+  }
+  return 0;
+}
+
+int RequestReader::OnHeadersComplete(http_parser* parser) {
+  RequestReader& reader = ReaderOf(parser);
+  if (!reader.FinishField()) return 0;
+  if (parser->http_major != 1) {
+    reader.Fail(Refusal(400, "The server speaks HTTP/1.1 and HTTP/1.0 only."));
+    return 0;
+  }
+  // Content-Length is ULLONG_MAX when the request has none.
+  const bool chunked = (parser->flags & F_CHUNKED) != 0;
+  const bool has_length = !chunked && parser->content_length != ULLONG_MAX;
+  if (has_length && parser->content_length > reader.limits_.max_body_bytes) {
+    reader.Fail(BodyTooLarge());
+    return 0;
+  }
+  const std::optional<std::string_view> expect = reader.request_.headers.Get("Expect");
+  reader.awaits_continue_ = expect && EqualsIgnoringCase(*expect, "100-continue") &&
+                            (chunked || (has_length && parser->content_length > 0));
+  if (has_length) reader.request_.body.reserve(parser->content_length);
+  return 0;
+}
+
+int RequestReader::OnBody(http_parser* parser, const char* at, std::size_t size) {
+  RequestReader& reader = ReaderOf(parser);
+  reader.awaits_continue_ = false;
+  if (reader.request_.body.size() + size > reader.limits_.max_body_bytes) {
+    reader.Fail(BodyTooLarge());
+    return 0;
+  }
+  reader.request_.body.append(at, size);
+  return 0;
+}
+
+int RequestReader::OnMessageComplete(http_parser* parser) {
+  RequestReader& reader = ReaderOf(parser);
+  reader.complete_ = true;
+  reader.awaits_continue_ = false;
+  // After an upgrade request (CONNECT, "Connection: upgrade") the stream is not HTTP any more.
+  reader.keep_alive_ = http_should_keep_alive(parser) != 0 && !parser->upgrade;
+  // Stop here: the bytes after this request are the next one's, read once this one is served.
+  http_parser_pause(parser, 1);
+  return 0;
+}
+
+}  // namespace fakeiam::internal

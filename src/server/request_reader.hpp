@@ -1,0 +1,87 @@
+// Reads HTTP/1.1 requests off a connection's bytes into HttpRequest values, with the node.js
+// http-parser (Debian's libhttp-parser) doing the framing: request line, header fields,
+// Content-Length and chunked bodies, keep-alive and pipelining.
+#ifndef FAKEIAM_SRC_SERVER_REQUEST_READER_HPP_
+#define FAKEIAM_SRC_SERVER_REQUEST_READER_HPP_
+
+#include <http_parser.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fakeiam/error.hpp"
+#include "fakeiam/http.hpp"
+
+namespace fakeiam::internal {
+
+struct RequestLimits {
+  std::size_t max_target_bytes = 8 * 1024;   // 414 past it
+  std::size_t max_body_bytes = 1024 * 1024;  // 413 past it
+  // The header section's limits (431) are HeaderSectionProblem's; the reader stops reading a
+  // section past them rather than holding it all in memory first.
+};
+
+class RequestReader {
+ public:
+  explicit RequestReader(RequestLimits limits);
+  RequestReader(const RequestReader&) = delete;
+  RequestReader& operator=(const RequestReader&) = delete;
+
+  // Reads `bytes` up to the end of the next request and returns how many it took. Afterwards
+  // the reader has a request (complete()), has failed (failure()), or needs more bytes; the
+  // bytes not taken belong to the next request.
+  std::size_t Feed(std::string_view bytes);
+
+  bool complete() const { return complete_; }
+  // The request read, and whether the connection may carry another after it; the reader then
+  // starts on the next request.
+  HttpRequest TakeRequest(bool& keep_alive);
+
+  // Why the bytes are not a request this server serves, with the HTTP status to answer; the
+  // connection must then be closed, since where the next request starts is unknown.
+  const std::optional<Error>& failure() const { return failure_; }
+  // What was read of the request so far (its method, target and header fields), so that a
+  // failure can be answered in the dialect the request speaks.
+  const HttpRequest& partial() const { return request_; }
+
+  // Whether part of a request has arrived: a connection waiting for the rest is not idle.
+  bool started() const { return started_; }
+  // Whether the client asked for "100 Continue" before it sends the body it announced.
+  bool awaits_continue() const { return awaits_continue_; }
+  // Takes note that "100 Continue" was sent.
+  void ContinueSent() { awaits_continue_ = false; }
+
+ private:
+  static int OnMessageBegin(http_parser* parser);
+  static int OnUrl(http_parser* parser, const char* at, std::size_t size);
+  static int OnHeaderField(http_parser* parser, const char* at, std::size_t size);
+  static int OnHeaderValue(http_parser* parser, const char* at, std::size_t size);
+  static int OnHeadersComplete(http_parser* parser);
+  static int OnBody(http_parser* parser, const char* at, std::size_t size);
+  static int OnMessageComplete(http_parser* parser);
+
+  // Stops the parser at the current byte with `error` as the reader's failure.
+  void Fail(Error error);
+  bool FinishField();
+  void TargetFromRequestLine(std::string_view bytes);
+  void Reset();
+
+  const RequestLimits limits_;
+  http_parser parser_{};
+  HttpRequest request_;
+  std::string target_;
+  std::string field_name_, field_value_;
+  bool in_value_ = false;
+  std::size_t header_fields_ = 0, header_bytes_ = 0;
+  bool started_ = false, complete_ = false, keep_alive_ = false, awaits_continue_ = false;
+  std::optional<Error> failure_;
+  // Where the bytes being fed start, and the byte before them, to tell a folded line.
+  const char* feed_begin_ = nullptr;
+  char byte_before_feed_ = '\0';
+};
+
+}  // namespace fakeiam::internal
+
+#endif  // FAKEIAM_SRC_SERVER_REQUEST_READER_HPP_
