@@ -9,7 +9,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <unordered_set>
 
 namespace fakeiam::internal {
 namespace {
@@ -36,8 +38,8 @@ constexpr std::size_t kTemporaryRandomChars = 6;
 
 // A writer holds an exclusive lock on its temporary file for as long as the file has its
 // temporary name. A process killed mid-write (SIGKILL, a crash) leaves its temporary file behind
-// with no lock on it: the next write beside the same file removes such leftovers, so that they
-// never pile up. Files a live writer holds are left alone.
+// with no lock on it: the next process to write the same file removes such leftovers, so that
+// they never pile up. Files a live writer holds are left alone.
 void RemoveAbandonedTemporaries(const std::string& dir, const std::string& temporary_prefix) {
   DIR* listing = ::opendir(dir.c_str());
   if (listing == nullptr) return;
@@ -61,6 +63,16 @@ void RemoveAbandonedTemporaries(const std::string& dir, const std::string& tempo
     ::close(fd);
   }
   ::closedir(listing);
+}
+
+// Whether this is the process's first write to `path`. Leftovers come from other processes, killed
+// before this one wrote, so one sweep per target is enough; repeated writes (a cassette rewritten
+// after each exchange) then cost no directory listing.
+bool FirstWriteTo(const std::string& path) {
+  static std::mutex mutex;
+  static std::unordered_set<std::string> written;
+  const std::lock_guard<std::mutex> lock(mutex);
+  return written.insert(path).second;
 }
 
 struct Temporary {
@@ -103,7 +115,7 @@ Result<void> WriteFileAtomically(const std::string& path, std::string_view conte
   const std::size_t slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "./" : path.substr(0, slash + 1);
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  RemoveAbandonedTemporaries(dir, base + kTemporarySuffix);
+  if (FirstWriteTo(path)) RemoveAbandonedTemporaries(dir, base + kTemporarySuffix);
   const Temporary temporary = CreateLockedTemporary(path + kTemporarySuffix);
   if (temporary.fd < 0) {
     return FileError(path, "cannot create a temporary file beside it", errno);
