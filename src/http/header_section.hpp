@@ -22,6 +22,15 @@ constexpr std::size_t FieldBytes(std::string_view name, std::string_view value) 
   return name.size() + value.size() + 4;
 }
 
+// Whether a field value holds CR, LF or NUL, which would split or end it on the wire. (A plain
+// loop: std::string::find_first_of calls memchr on the set once per byte of the value.)
+constexpr bool HasLineBreakOrNul(std::string_view value) {
+  for (const char c : value) {
+    if (c == '\r' || c == '\n' || c == '\0') return true;
+  }
+  return false;
+}
+
 // The 431 for a section of `fields` fields and `bytes` bytes, past the limits above.
 Error HeaderSectionTooLarge(std::size_t fields, std::size_t bytes);
 

@@ -55,8 +55,19 @@ std::size_t RequestReader::Feed(std::string_view bytes) {
     failure_ = Refusal(400, std::string("The request is not well-formed HTTP/1.1: ") +
                                 http_errno_description(problem) + ".");
   }
-  if (failure_ && target_.empty()) TargetFromRequestLine(bytes);
+  if (failure_ && target_.empty()) {
+    TargetFromRequestLine(bytes);
+  } else if (failure_) {
+    SplitTarget(http_method_str(static_cast<http_method>(parser_.method)));
+  }
   return taken;
+}
+
+void RequestReader::SplitTarget(std::string method) {
+  request_.method = std::move(method);
+  const std::size_t question = target_.find('?');
+  request_.path = target_.substr(0, question);
+  request_.query = question == std::string::npos ? std::string() : target_.substr(question + 1);
 }
 
 // A request line the parser refused before its target (a method it does not know) still names
@@ -65,11 +76,9 @@ void RequestReader::TargetFromRequestLine(std::string_view bytes) {
   const std::string_view line = bytes.substr(0, bytes.find_first_of("\r\n"));
   const std::size_t space = line.find(' ');
   if (space == std::string_view::npos) return;
-  std::string_view target = line.substr(space + 1);
-  target = target.substr(0, std::min(target.find(' '), limits_.max_target_bytes));
-  const std::size_t question = target.find('?');
-  request_.path = std::string(target.substr(0, question));
-  if (question != std::string_view::npos) request_.query = std::string(target.substr(question + 1));
+  const std::string_view target = line.substr(space + 1);
+  target_ = target.substr(0, std::min(target.find(' '), limits_.max_target_bytes));
+  SplitTarget(std::string(line.substr(0, space)));
 }
 
 HttpRequest RequestReader::TakeRequest(bool& keep_alive) {
@@ -109,12 +118,6 @@ int RequestReader::OnUrl(http_parser* parser, const char* at, std::size_t size) 
     reader.Fail(Refusal(414, "The request target is longer than " +
                                  std::to_string(reader.limits_.max_target_bytes) + " bytes."));
   }
-  // The method is known once the target starts, and the path as far as it arrived.
-  reader.request_.method = http_method_str(static_cast<http_method>(parser->method));
-  const std::size_t question = reader.target_.find('?');
-  reader.request_.path = reader.target_.substr(0, question);
-  reader.request_.query =
-      question == std::string::npos ? std::string() : reader.target_.substr(question + 1);
   return 0;
 }
 
@@ -165,6 +168,7 @@ int RequestReader::OnHeaderValue(http_parser* parser, const char* at, std::size_
 
 int RequestReader::OnHeadersComplete(http_parser* parser) {
   RequestReader& reader = ReaderOf(parser);
+  reader.SplitTarget(http_method_str(static_cast<http_method>(parser->method)));
   if (!reader.FinishField()) return 0;
   if (parser->http_major != 1) {
     reader.Fail(Refusal(400, "The server speaks HTTP/1.1 and HTTP/1.0 only."));

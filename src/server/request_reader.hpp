@@ -65,6 +65,8 @@ class RequestReader {
   // Stops the parser at the current byte with `error` as the reader's failure.
   void Fail(Error error);
   bool FinishField();
+  // Sets the partial request's method, and its path and query from the target read.
+  void SplitTarget(std::string method);
   void TargetFromRequestLine(std::string_view bytes);
   void Reset();
 

@@ -19,8 +19,7 @@ bool IsFraming(std::string_view name) {
 }
 
 bool Sendable(const std::string& name, const std::string& value) {
-  return IsToken(name) && value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos &&
-         !IsFraming(name);
+  return IsToken(name) && !HasLineBreakOrNul(value) && !IsFraming(name);
 }
 
 void AppendField(std::string_view name, std::string_view value, std::string& out) {

@@ -182,6 +182,7 @@ TEST(RequestReaderTest, AnUnknownMethodStillNamesItsPath) {
   reader.Feed("get /v5/users/u/access-keys?limit=1 HTTP/1.1\r\n\r\n");
   ASSERT_TRUE(reader.failure());
   EXPECT_EQ(reader.failure()->http_status, 400);
+  EXPECT_EQ(reader.partial().method, "get");
   EXPECT_EQ(reader.partial().path, "/v5/users/u/access-keys");
   EXPECT_EQ(reader.partial().query, "limit=1");
 }
