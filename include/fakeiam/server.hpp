@@ -1,9 +1,9 @@
-// An embedded HTTP server (cpp-httplib) that serves an HttpService (the fake's Handler, or a
+// An embedded HTTP/1.1 server that serves an HttpService (the fake's Handler, or a
 // recorder, replayer or upstream in front of it) on 127.0.0.1, for tests and for the
 // fakeiam-server command.
 //
-// Start() binds (port 0 picks a free port), starts the accept loop and returns only once the
-// server has answered a request. Stop() is idempotent and prompt, and the destructor calls it.
+// Start() binds (port 0 picks a free port) and listens before it returns, so a connection made
+// once it has returned is served. Stop() is idempotent and prompt, and the destructor calls it.
 // Many servers may run at once in one process, and a store may be shared with in-process calls
 // while a server serves it.
 #ifndef FAKEIAM_SERVER_HPP_
@@ -39,8 +39,9 @@ struct ServerOptions {
   // past that, new connections wait for a free thread.
   int threads = 16;
   int max_threads = 512;
-  // How long a connection may take to send a request, or to take a response, before the server
-  // drops it, so that a slow client cannot hold a thread for long.
+  // How long a request may take to arrive whole once its first bytes came (the server then
+  // answers 408 and closes), and a response to be taken, so that a slow client cannot hold a
+  // thread for long.
   std::chrono::milliseconds io_timeout{5000};
   // How long an idle keep-alive connection stays open.
   std::chrono::seconds keep_alive_timeout{5};
