@@ -656,7 +656,8 @@ TEST(HostileSlowClientTest, StalledClientsAreDroppedAndOthersAreServedMeanwhile)
 TEST(HostileSlowClientTest, ClientsSendingAByteAtATimeDoNotHoldUpOthers) {
   Server server(std::make_shared<Store>(), SlowClientOptions());
   ASSERT_TRUE(server.Start().ok());
-  // Each byte comes well within io_timeout, so no read times out: these connections stay busy.
+  // Each byte comes well within io_timeout, so no single read times out: these connections stay
+  // busy until their requests have taken io_timeout in all.
   const std::string request =
       Form("Action=ListUsers&Version=2010-05-08", "X-Pad: " + std::string(200, 'p') + "\r\n");
   std::vector<int> slow;
@@ -677,6 +678,34 @@ TEST(HostileSlowClientTest, ClientsSendingAByteAtATimeDoNotHoldUpOthers) {
   drip.join();
   for (const int fd : slow) close(fd);
   EXPECT_EQ(status, 200);
+  EXPECT_LT(took, std::chrono::seconds(3));
+}
+
+// A client that keeps sending, but too slowly for its request to arrive whole within
+// io_timeout, is answered 408 then rather than held for as long as it trickles.
+TEST(HostileSlowClientTest, ARequestStillArrivingAfterIoTimeoutIsRefusedWith408) {
+  Server server(std::make_shared<Store>(), SlowClientOptions());
+  ASSERT_TRUE(server.Start().ok());
+  const int fd = ConnectLoopback(server.port());
+  ASSERT_GE(fd, 0);
+  const std::string request =
+      Form("Action=ListUsers&Version=2010-05-08", "X-Pad: " + std::string(200, 'p') + "\r\n");
+  const auto start = std::chrono::steady_clock::now();
+  std::atomic<bool> stop{false};
+  std::thread drip([&] {
+    for (std::size_t at = 0; at < request.size() && !stop; ++at) {
+      if (!SendAll(fd, request.substr(at, 1))) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  });
+  const std::optional<RawResponse> response = ParseRawResponse(ReadResponse(fd));
+  const auto took = std::chrono::steady_clock::now() - start;
+  stop = true;
+  drip.join();
+  close(fd);
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 408);
+  EXPECT_GE(took, SlowClientOptions().io_timeout);
   EXPECT_LT(took, std::chrono::seconds(3));
 }
 

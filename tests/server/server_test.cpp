@@ -163,6 +163,50 @@ TEST(ServerTest, ConcurrentClientsAreAllServed) {
   EXPECT_EQ(store->ListUsers()->items.size(), 8u);
 }
 
+// A client that asks before sending its body gets "100 Continue", then the answer; and requests
+// sent back to back on one connection (pipelined) are answered in order.
+TEST(ServerTest, AnswersExpectContinueAndPipelinedRequests) {
+  Server server(std::make_shared<Store>());
+  ASSERT_TRUE(server.Start().ok());
+  const int fd = ConnectLoopback(server.port());
+  ASSERT_GE(fd, 0);
+  const std::string head =
+      "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+      "application/x-www-form-urlencoded\r\nExpect: 100-continue\r\n"
+      "Content-Length: " +
+      std::to_string(sizeof kListUsers - 1) + "\r\n\r\n";
+  ASSERT_TRUE(testing_support::SendAll(fd, head));
+  const std::string interim = "HTTP/1.1 100 Continue\r\n\r\n";
+  std::string received(interim.size(), '\0');
+  ASSERT_EQ(recv(fd, received.data(), received.size(), MSG_WAITALL),
+            static_cast<ssize_t>(interim.size()));
+  EXPECT_EQ(received, interim);
+  ASSERT_TRUE(testing_support::SendAll(fd, kListUsers));
+  const auto answered = testing_support::ParseRawResponse(testing_support::ReadResponse(fd));
+  ASSERT_TRUE(answered);
+  EXPECT_EQ(answered->status, 200);
+  const std::string create =
+      "POST / HTTP/1.1\r\nHost: h\r\nContent-Type: "
+      "application/x-www-form-urlencoded\r\nContent-Length: 50\r\n\r\n"
+      "Action=CreateUser&UserName=Pipe&Version=2010-05-08";
+  const std::string list =
+      "GET /?Action=ListUsers&Version=2010-05-08 HTTP/1.1\r\nHost: h\r\n"
+      "Connection: close\r\n\r\n";
+  ASSERT_TRUE(testing_support::SendAll(fd, create + list));
+  std::string replies;
+  char buffer[4096];
+  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) replies.append(buffer, n);
+  close(fd);
+  const std::size_t second = replies.find("HTTP/1.1 ", 1);
+  ASSERT_NE(second, std::string::npos) << replies;
+  const auto created = testing_support::ParseRawResponse(replies.substr(0, second));
+  const auto listed = testing_support::ParseRawResponse(replies.substr(second));
+  ASSERT_TRUE(created && listed) << replies;
+  EXPECT_THAT(created->body, HasSubstr("<UserName>Pipe</UserName>"));
+  EXPECT_THAT(listed->body, HasSubstr("<UserName>Pipe</UserName>"));
+  EXPECT_EQ(listed->Header("Connection"), "close");
+}
+
 TEST(ServerTest, KeepsServingAfterBadRequests) {
   ServerOptions options;
   options.max_request_bytes = 4096;
