@@ -39,8 +39,16 @@ const char* V5Status(KeyStatus status) {
 
 std::string V5Time(Timestamp t) { return FormatIso8601(t, /*with_millis=*/true); }
 
+// An object with room for `members`: ordered_json keeps members in a vector of pairs with const
+// keys, which it copies, not moves, each time the vector grows.
+Json ObjectFor(std::size_t members) {
+  Json object = Json::object();
+  object.get_ref<Json::object_t&>().reserve(members);
+  return object;
+}
+
 Json Metadata(const AccessKey& key) {
-  Json j;
+  Json j = ObjectFor(4);
   j["user_id"] = key.user_id;
   j["access_key_id"] = key.id;
   j["created_at"] = V5Time(key.create_date);
@@ -93,11 +101,12 @@ Result<HttpResponse> ListAccessKeys(const Call& call, const std::string& request
       call.store.ListAccessKeys(call.user.name, *request, call.context);
   if (!page.ok()) return page.error();
   Json keys = Json::array();
+  keys.get_ref<Json::array_t&>().reserve(page->items.size());
   for (const AccessKey& key : page->items) keys.push_back(Metadata(key));
-  Json page_info;
+  Json page_info = ObjectFor(2);
   if (page->is_truncated) page_info["next_marker"] = page->marker;
   page_info["current_count"] = page->items.size();
-  Json body;
+  Json body = ObjectFor(2);
   body["access_keys"] = std::move(keys);
   body["page_info"] = std::move(page_info);
   return V5JsonResponse(200, body.dump(), request_id);
