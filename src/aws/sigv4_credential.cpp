@@ -51,8 +51,8 @@ Result<std::optional<SigV4Credential>> ReadSigV4Credential(const HttpRequest& re
   credential.date = std::string(scope[1]);
   credential.region = std::string(scope[2]);
   credential.service = std::string(scope[3]);
-  credential.signed_headers = auth.params.find("SignedHeaders")->second;
-  credential.signature = auth.params.find("Signature")->second;
+  credential.signed_headers = std::string(auth.params.find("SignedHeaders")->second);
+  credential.signature = std::string(auth.params.find("Signature")->second);
   return std::optional<SigV4Credential>(std::move(credential));
 }
 

@@ -30,8 +30,7 @@ AuthorizationParams ParseAuthorization(std::optional<std::string_view> header,
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     const std::size_t eq = item.find('=');
     if (eq == std::string_view::npos || eq == 0 || eq + 1 == item.size()) return result;
-    if (!result.params.emplace(std::string(item.substr(0, eq)), std::string(item.substr(eq + 1)))
-             .second) {
+    if (!result.params.emplace(item.substr(0, eq), item.substr(eq + 1)).second) {
       return result;
     }
   }

@@ -18,7 +18,8 @@ enum class AuthorizationParse {
 
 struct AuthorizationParams {
   AuthorizationParse outcome = AuthorizationParse::NotThisScheme;
-  std::map<std::string, std::string, std::less<>> params;  // names as sent
+  // Names as sent; views into the header, which must outlive them.
+  std::map<std::string_view, std::string_view> params;
 };
 
 // Splits `header` if it starts with `scheme` followed by white space. The scheme alone, a
