@@ -110,11 +110,8 @@ class Connection {
   }
 
   void RefuseLate() {
-    Error late = Error::Make(ErrorCode::InvalidInput,
-                             "The request did not arrive whole within " +
-                                 std::to_string(settings_.io_timeout.count()) + " ms.");
-    late.http_status = 408;
-    Refuse(late);
+    Refuse(TransportRefusal(408, "The request did not arrive whole within " +
+                                     std::to_string(settings_.io_timeout.count()) + " ms."));
   }
 
   // Answers a request the transport refuses, then closes the connection gracefully: a client

@@ -9,12 +9,6 @@
 namespace fakeiam::internal {
 namespace {
 
-Error Refusal(int status, std::string message) {
-  Error error = Error::Make(ErrorCode::InvalidInput, std::move(message));
-  error.http_status = status;
-  return error;
-}
-
 Error BodyTooLarge() {
   return Error::Make(ErrorCode::RequestEntityTooLarge,
                      "The request is larger than the server accepts.");
@@ -23,6 +17,12 @@ Error BodyTooLarge() {
 RequestReader& ReaderOf(http_parser* parser) { return *static_cast<RequestReader*>(parser->data); }
 
 }  // namespace
+
+Error TransportRefusal(int status, std::string message) {
+  Error error = Error::Make(ErrorCode::InvalidInput, std::move(message));
+  error.http_status = status;
+  return error;
+}
 
 RequestReader::RequestReader(RequestLimits limits) : limits_(limits) {
   http_parser_init(&parser_, HTTP_REQUEST);
@@ -45,15 +45,15 @@ std::size_t RequestReader::Feed(std::string_view bytes) {
   if (complete_ || failure_ || bytes.empty()) return 0;
   feed_begin_ = bytes.data();
   const std::size_t taken = http_parser_execute(&parser_, &kSettings, bytes.data(), bytes.size());
-  byte_before_feed_ = bytes[taken > 0 ? taken - 1 : 0];
+  if (taken > 0) byte_before_feed_ = bytes[taken - 1];
   const http_errno problem = HTTP_PARSER_ERRNO(&parser_);
   if (problem == HPE_PAUSED) {
     http_parser_pause(&parser_, 0);
   } else if (problem == HPE_HEADER_OVERFLOW) {
     failure_ = HeaderSectionTooLarge(header_fields_, header_bytes_);
   } else if (problem != HPE_OK) {
-    failure_ = Refusal(400, std::string("The request is not well-formed HTTP/1.1: ") +
-                                http_errno_description(problem) + ".");
+    failure_ = TransportRefusal(400, std::string("The request is not well-formed HTTP/1.1: ") +
+                                         http_errno_description(problem) + ".");
   }
   if (failure_ && target_.empty()) {
     TargetFromRequestLine(bytes);
@@ -110,24 +110,25 @@ int RequestReader::OnMessageBegin(http_parser* parser) {
 
 int RequestReader::OnUrl(http_parser* parser, const char* at, std::size_t size) {
   RequestReader& reader = ReaderOf(parser);
-  reader.started_ = true;
   // Keep what fits, so that the refusal still knows the path's dialect.
   const std::size_t room = reader.limits_.max_target_bytes - reader.target_.size();
   reader.target_.append(at, std::min(size, room));
   if (size > room) {
-    reader.Fail(Refusal(414, "The request target is longer than " +
-                                 std::to_string(reader.limits_.max_target_bytes) + " bytes."));
+    reader.Fail(TransportRefusal(414, "The request target is longer than " +
+                                          std::to_string(reader.limits_.max_target_bytes) +
+                                          " bytes."));
   }
   return 0;
 }
 
-// Adds the field just read, unless the section is now over its limits.
+// Adds the field just read, unless it is one too many. (OnHeaderValue has refused any field that
+// takes the section past its bytes.)
 bool RequestReader::FinishField() {
   if (!in_value_) return true;
   in_value_ = false;
   ++header_fields_;
   header_bytes_ += FieldBytes(field_name_, field_value_);
-  if (header_fields_ > kMaxHeaderFields || header_bytes_ > kMaxHeaderBytes) {
+  if (header_fields_ > kMaxHeaderFields) {
     Fail(HeaderSectionTooLarge(header_fields_, header_bytes_));
     return false;
   }
@@ -149,20 +150,18 @@ int RequestReader::OnHeaderValue(http_parser* parser, const char* at, std::size_
   // continues on the next line (obs-fold, RFC 9112 section 5.2), which a server must refuse.
   const char before = at == reader.feed_begin_ ? reader.byte_before_feed_ : at[-1];
   if (reader.in_value_ && before == '\n') {
-    reader.Fail(Refusal(400,
-                        "The request's header section is malformed: a field value is folded "
-                        "onto the next line."));
+    reader.Fail(
+        TransportRefusal(400,
+                         "The request's header section is malformed: a field value is folded "
+                         "onto the next line."));
     return 0;
   }
   reader.in_value_ = true;
   reader.field_value_.append(at, size);
-  // A single field can outgrow the section's limit before it ends.
-  if (reader.header_bytes_ + reader.field_name_.size() + reader.field_value_.size() >
-      kMaxHeaderBytes) {
-    reader.Fail(HeaderSectionTooLarge(
-        reader.header_fields_ + 1,
-        reader.header_bytes_ + FieldBytes(reader.field_name_, reader.field_value_)));
-  }
+  // Checked as the value grows, so that one field cannot outgrow the section's limit unread.
+  const std::size_t bytes =
+      reader.header_bytes_ + FieldBytes(reader.field_name_, reader.field_value_);
+  if (bytes > kMaxHeaderBytes) reader.Fail(HeaderSectionTooLarge(reader.header_fields_ + 1, bytes));
   return 0;
 }
 
@@ -171,7 +170,7 @@ int RequestReader::OnHeadersComplete(http_parser* parser) {
   reader.SplitTarget(http_method_str(static_cast<http_method>(parser->method)));
   if (!reader.FinishField()) return 0;
   if (parser->http_major != 1) {
-    reader.Fail(Refusal(400, "The server speaks HTTP/1.1 and HTTP/1.0 only."));
+    reader.Fail(TransportRefusal(400, "The server speaks HTTP/1.1 and HTTP/1.0 only."));
     return 0;
   }
   // Content-Length is ULLONG_MAX when the request has none.

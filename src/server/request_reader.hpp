@@ -23,6 +23,9 @@ struct RequestLimits {
   // section past them rather than holding it all in memory first.
 };
 
+// A request the transport refuses with `status` (an InvalidInput error carrying that status).
+Error TransportRefusal(int status, std::string message);
+
 class RequestReader {
  public:
   explicit RequestReader(RequestLimits limits);

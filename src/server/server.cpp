@@ -171,10 +171,11 @@ class Server::Impl : private internal::Responder {
   }
 
   HttpResponse Answer(const HttpRequest& request, const std::string& peer) const override {
+    if (const std::optional<Error> problem = internal::HeaderSectionProblem(request.headers)) {
+      return Refuse(request, *problem, peer);
+    }
     const auto start = SteadyClock::now();
-    const std::optional<Error> problem = internal::HeaderSectionProblem(request.headers);
-    const HttpResponse response =
-        problem ? service_->Reject(request, *problem) : service_->Handle(request);
+    const HttpResponse response = service_->Handle(request);
     Log(request, response, peer, start);
     return response;
   }
