@@ -21,8 +21,8 @@ bool SendAll(int fd, std::string_view bytes);
 
 // Sends `bytes` on a fresh connection and returns what comes back: everything up to the end of the
 // first response, or whatever arrived before the server closed the connection or the receive
-// timeout passed. The connection stays open for writing while it waits, because httplib drops
-// its answer when it sees a half-closed connection.
+// timeout passed. The connection stays open for writing while it waits, as an ordinary client's
+// does: a half-closed connection is a case of its own for a server.
 std::string RawExchange(int port, std::string_view bytes);
 
 // What `RawExchange` returns, read from a connection already sent on.

@@ -214,7 +214,7 @@ TEST(ServerTest, KeepsServingAfterBadRequests) {
   ASSERT_TRUE(server.Start().ok());
   // Not HTTP at all.
   RawExchange(server.port(), "\x16\x03\x01garbage\r\n\r\n");
-  // A request line httplib cannot parse: it closes the connection.
+  // A request line without a target: refused, and the connection closed.
   RawExchange(server.port(), "GET\r\n\r\n");
   // A body over the transport's limit is refused in the AWS format.
   const auto huge = Post(server, std::string(8192, 'x'));
@@ -293,7 +293,7 @@ TEST(ServerTest, FaultRulesAreManagedOverHttp) {
   EXPECT_THAT(client->Get("/_fakeiam/faults/log")->body, HasSubstr("\"status\":503"));
 }
 
-TEST(ServerTest, LogsEveryAnsweredRequestButItsOwnProbe) {
+TEST(ServerTest, LogsEveryAnsweredRequestAndNothingElse) {
   std::mutex mu;
   std::vector<std::string> lines;
   ServerOptions options;
