@@ -22,19 +22,12 @@ std::string Post(const std::string& headers = "") {
 }
 
 // Feeds `bytes` in pieces of `piece` bytes, as reads of that size would, until a request is read
-// or the reader fails; returns the bytes taken.
+// or the reader fails; returns the bytes taken. (Short of either, the reader takes each piece
+// whole.)
 std::size_t FeedInPieces(RequestReader& reader, const std::string& bytes, std::size_t piece) {
   std::size_t at = 0;
   while (at < bytes.size() && !reader.complete() && !reader.failure()) {
-    const std::size_t end = std::min(bytes.size(), at + piece);
-    std::size_t offered = at;
-    // A piece is offered until the reader stops taking it (it stops at a request's end).
-    while (offered < end && !reader.complete() && !reader.failure()) {
-      const std::size_t taken = reader.Feed(std::string_view(bytes).substr(offered, end - offered));
-      if (taken == 0) break;
-      offered += taken;
-    }
-    at = offered;
+    at += reader.Feed(std::string_view(bytes).substr(at, piece));
   }
   return at;
 }

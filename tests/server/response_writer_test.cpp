@@ -22,7 +22,7 @@ TEST(ResponseWriterTest, WritesTheStatusFieldsAndLength) {
   EXPECT_EQ(Head(response),
             "HTTP/1.1 404 Not Found\r\nContent-Type: text/xml\r\nx-amzn-RequestId: r-1\r\n"
             "Content-Length: 4\r\nConnection: keep-alive\r\n\r\n");
-  EXPECT_EQ(Head(response, false).find("Connection: close\r\n") != std::string::npos, true);
+  EXPECT_NE(Head(response, false).find("Connection: close\r\n"), std::string::npos);
 }
 
 TEST(ResponseWriterTest, AStatusWithoutAPhraseGetsAnEmptyOne) {
