@@ -91,6 +91,7 @@ HttpRequest RequestReader::TakeRequest(bool& keep_alive) {
 void RequestReader::Reset() {
   request_ = HttpRequest();
   target_.clear();
+  target_too_long_ = false;
   field_name_.clear();
   field_value_.clear();
   in_value_ = false;
@@ -113,34 +114,24 @@ int RequestReader::OnUrl(http_parser* parser, const char* at, std::size_t size) 
   // Keep what fits, so that the refusal still knows the path's dialect.
   const std::size_t room = reader.limits_.max_target_bytes - reader.target_.size();
   reader.target_.append(at, std::min(size, room));
-  if (size > room) {
-    reader.Fail(TransportRefusal(414, "The request target is longer than " +
-                                          std::to_string(reader.limits_.max_target_bytes) +
-                                          " bytes."));
-  }
+  reader.target_too_long_ = reader.target_too_long_ || size > room;
   return 0;
 }
 
-// Adds the field just read, unless it is one too many. (OnHeaderValue has refused any field that
-// takes the section past its bytes.)
-bool RequestReader::FinishField() {
-  if (!in_value_) return true;
+void RequestReader::FinishField() {
+  if (!in_value_) return;
   in_value_ = false;
   ++header_fields_;
   header_bytes_ += FieldBytes(field_name_, field_value_);
-  if (header_fields_ > kMaxHeaderFields) {
-    Fail(HeaderSectionTooLarge(header_fields_, header_bytes_));
-    return false;
-  }
   request_.headers.Add(std::move(field_name_), std::move(field_value_));
   field_name_.clear();
   field_value_.clear();
-  return true;
 }
 
 int RequestReader::OnHeaderField(http_parser* parser, const char* at, std::size_t size) {
   RequestReader& reader = ReaderOf(parser);
-  if (reader.FinishField()) reader.field_name_.append(at, size);
+  reader.FinishField();
+  reader.field_name_.append(at, size);
   return 0;
 }
 
@@ -158,17 +149,27 @@ int RequestReader::OnHeaderValue(http_parser* parser, const char* at, std::size_
   }
   reader.in_value_ = true;
   reader.field_value_.append(at, size);
-  // Checked as the value grows, so that one field cannot outgrow the section's limit unread.
-  const std::size_t bytes =
-      reader.header_bytes_ + FieldBytes(reader.field_name_, reader.field_value_);
-  if (bytes > kMaxHeaderBytes) reader.Fail(HeaderSectionTooLarge(reader.header_fields_ + 1, bytes));
   return 0;
 }
 
 int RequestReader::OnHeadersComplete(http_parser* parser) {
   RequestReader& reader = ReaderOf(parser);
   reader.SplitTarget(http_method_str(static_cast<http_method>(parser->method)));
-  if (!reader.FinishField()) return 0;
+  reader.FinishField();
+  // The request line's and header section's limits are checked here, where the section ends,
+  // rather than where a callback happens to bring a piece: the parser brings pieces wherever
+  // the reads split, and a refusal must not depend on that. What is read meanwhile is bounded by
+  // the parser's own cap on a header section (HTTP_MAX_HEADER_SIZE, 80 KiB: 431 too).
+  if (reader.target_too_long_) {
+    reader.Fail(TransportRefusal(414, "The request target is longer than " +
+                                          std::to_string(reader.limits_.max_target_bytes) +
+                                          " bytes."));
+    return 0;
+  }
+  if (reader.header_fields_ > kMaxHeaderFields || reader.header_bytes_ > kMaxHeaderBytes) {
+    reader.Fail(HeaderSectionTooLarge(reader.header_fields_, reader.header_bytes_));
+    return 0;
+  }
   if (parser->http_major != 1) {
     reader.Fail(TransportRefusal(400, "The server speaks HTTP/1.1 and HTTP/1.0 only."));
     return 0;

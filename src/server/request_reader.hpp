@@ -19,8 +19,8 @@ namespace fakeiam::internal {
 struct RequestLimits {
   std::size_t max_target_bytes = 8 * 1024;   // 414 past it
   std::size_t max_body_bytes = 1024 * 1024;  // 413 past it
-  // The header section's limits (431) are HeaderSectionProblem's; the reader stops reading a
-  // section past them rather than holding it all in memory first.
+  // The header section's limits (431) are HeaderSectionProblem's; the reader refuses a section
+  // past them once it has ended, or as soon as it passes http-parser's cap (80 KiB).
 };
 
 // A request the transport refuses with `status` (an InvalidInput error carrying that status).
@@ -67,7 +67,8 @@ class RequestReader {
 
   // Stops the parser at the current byte with `error` as the reader's failure.
   void Fail(Error error);
-  bool FinishField();
+  // Adds the field just read to the request.
+  void FinishField();
   // Sets the partial request's method, and its path and query from the target read.
   void SplitTarget(std::string method);
   void TargetFromRequestLine(std::string_view bytes);
@@ -77,6 +78,7 @@ class RequestReader {
   http_parser parser_{};
   HttpRequest request_;
   std::string target_;
+  bool target_too_long_ = false;
   std::string field_name_, field_value_;
   bool in_value_ = false;
   std::size_t header_fields_ = 0, header_bytes_ = 0;
