@@ -134,6 +134,8 @@ class FaultPlan {
   void Clear();  // rules only; the log stays
   std::vector<FaultRuleState> Rules() const;
   bool empty() const;  // no rules
+  // Whether a rule has a latency, so that a call may sleep in Decide.
+  bool delays() const;
 
   std::vector<FaultLogEntry> Log() const;
   void ClearLog();

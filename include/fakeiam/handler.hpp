@@ -31,6 +31,8 @@ class Handler : public HttpService {
 
   HttpResponse Handle(const HttpRequest& request) const override;
   HttpResponse Reject(const HttpRequest& request, const Error& error) const override;
+  // Only a fault rule's latency blocks the fake.
+  bool MayBlock(const HttpRequest& request) const override;
 
   Store& store() const { return *store_; }
   const std::shared_ptr<Store>& shared_store() const { return store_; }

@@ -20,6 +20,15 @@ class HttpService {
   // `error` rendered in the dialect `request` speaks, for failures a transport finds before
   // Handle can run (a body over its limit, a request it cannot parse).
   virtual HttpResponse Reject(const HttpRequest& request, const Error& error) const = 0;
+
+  // Whether Handle may block on `request`: sleep, or wait for a network or a disk. The embedded
+  // server answers the other requests on its event loops, where a call that blocks would hold
+  // up every connection of the loop, and moves a connection whose request may block onto a
+  // thread of its own. A service that cannot tell keeps this default.
+  virtual bool MayBlock(const HttpRequest& request) const {
+    static_cast<void>(request);
+    return true;
+  }
 };
 
 }  // namespace fakeiam

@@ -34,10 +34,12 @@ struct RequestLog {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;  // 0: an ephemeral port
-  // Threads serving connections, started with the server. A connection holds one while it is
-  // open (keep-alive) or slow, so more are started when every one is busy, up to max_threads;
-  // past that, new connections wait for a free thread.
-  int threads = 16;
+  // Event loops serving connections, a thread each; 0: one per core. A loop serves many
+  // connections at once, so idle keep-alive connections and slow clients hold no thread.
+  int threads = 0;
+  // A connection whose request may block (HttpService::MayBlock: a fault rule's latency, a
+  // recorder's file, an upstream) moves off its loop to a thread of its own for the rest of its
+  // life; at most this many such threads run at once, and past that such connections wait.
   int max_threads = 512;
   // How long a request may take to arrive whole once its first bytes came (the server then
   // answers 408 and closes), and a response to be taken, so that a slow client cannot hold a
@@ -47,7 +49,8 @@ struct ServerOptions {
   std::chrono::seconds keep_alive_timeout{5};
   // Larger bodies are refused before the handler sees them.
   std::size_t max_request_bytes = 1024 * 1024;
-  // Called after each request is answered, from the serving thread.
+  // Called after each request is answered, from the serving thread: an event loop serving other
+  // connections too, so keep it short.
   std::function<void(const RequestLog&)> on_request;
 };
 

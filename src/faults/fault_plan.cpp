@@ -191,7 +191,7 @@ class FaultPlan::Impl {
       added.push_back(Slot{FaultRuleState{std::move(rule), 0, 0}, 0});
     }
     for (Slot& slot : added) slots_.push_back(std::move(slot));
-    rule_count_ = slots_.size();
+    RecountLocked();
     return ids;
   }
 
@@ -201,18 +201,19 @@ class FaultPlan::Impl {
                                  [&](const Slot& s) { return s.state.rule.id == id; });
     if (it == slots_.end()) return false;
     slots_.erase(it);
-    rule_count_ = slots_.size();
+    RecountLocked();
     return true;
   }
 
   void Clear() {
     std::lock_guard<std::mutex> lock(mu_);
     slots_.clear();
-    rule_count_ = 0;
+    RecountLocked();
   }
 
   // Read without the lock: every call asks, and most stores have no rules.
   bool empty() const { return rule_count_.load(std::memory_order_acquire) == 0; }
+  bool delays() const { return delaying_rules_.load(std::memory_order_acquire) > 0; }
 
   std::vector<FaultRuleState> Rules() const {
     std::lock_guard<std::mutex> lock(mu_);
@@ -237,7 +238,7 @@ class FaultPlan::Impl {
     log_.clear();
     next_id_ = 0;
     logged_ = 0;
-    rule_count_ = 0;
+    RecountLocked();
   }
 
   std::optional<Error> Decide(const FaultTarget& target, const CallContext& context) {
@@ -267,6 +268,14 @@ class FaultPlan::Impl {
     FaultRuleState state;
     std::uint64_t draws;  // probability draws made, the index of the next one
   };
+
+  void RecountLocked() {
+    rule_count_ = slots_.size();
+    delaying_rules_ =
+        static_cast<std::size_t>(std::count_if(slots_.begin(), slots_.end(), [](const Slot& s) {
+          return s.state.rule.latency.count() > 0;
+        }));
+  }
 
   static bool Matches(const FaultRule& rule, const FaultTarget& target,
                       const CallContext& context) {
@@ -383,6 +392,7 @@ class FaultPlan::Impl {
   std::uint64_t next_id_ = 0;
   std::uint64_t logged_ = 0;
   std::atomic<std::size_t> rule_count_{0};
+  std::atomic<std::size_t> delaying_rules_{0};
 };
 
 FaultPlan::FaultPlan(std::uint64_t seed, std::string account_id, int access_key_quota)
@@ -403,6 +413,7 @@ bool FaultPlan::Remove(std::string_view id) { return impl_->Remove(id); }
 void FaultPlan::Clear() { impl_->Clear(); }
 std::vector<FaultRuleState> FaultPlan::Rules() const { return impl_->Rules(); }
 bool FaultPlan::empty() const { return impl_->empty(); }
+bool FaultPlan::delays() const { return impl_->delays(); }
 std::vector<FaultLogEntry> FaultPlan::Log() const { return impl_->Log(); }
 void FaultPlan::ClearLog() { impl_->ClearLog(); }
 void FaultPlan::Reset() { impl_->Reset(); }

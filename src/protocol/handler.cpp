@@ -20,6 +20,8 @@ HttpResponse Handler::Reject(const HttpRequest& request, const Error& error) con
              : internal::AwsErrorResponse(*store_, error);
 }
 
+bool Handler::MayBlock(const HttpRequest&) const { return store_->faults().delays(); }
+
 HttpResponse Handler::Handle(const HttpRequest& request) const {
   if (request.body.size() > options_.max_body_bytes) {
     return Reject(

@@ -1,4 +1,4 @@
-// The server's workers: a thread per connection being served, started on demand up to a limit.
+// Threads for the connections whose requests may block: one each, started on demand up to a limit.
 #ifndef FAKEIAM_SRC_SERVER_ELASTIC_THREAD_POOL_HPP_
 #define FAKEIAM_SRC_SERVER_ELASTIC_THREAD_POOL_HPP_
 

@@ -1,5 +1,6 @@
-// The embedded server: a listening socket, a thread that accepts connections, and an elastic pool
-// of workers that each serve one connection (server/connection.hpp) at a time.
+// The embedded server: a listening socket, a thread that accepts connections and deals them out
+// to event loops (server/event_loop.hpp), and an elastic pool of threads for the connections
+// whose requests may block, each of which then has a thread of its own.
 #include "fakeiam/server.hpp"
 
 #include <arpa/inet.h>
@@ -14,12 +15,15 @@
 #include <cstring>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
+#include <vector>
 
 #include "http/header_section.hpp"
 #include "server/connection.hpp"
 #include "server/elastic_thread_pool.hpp"
+#include "server/event_loop.hpp"
 
 namespace fakeiam {
 namespace {
@@ -106,8 +110,25 @@ class Server::Impl : private internal::Responder {
     getsockname(listener_, reinterpret_cast<sockaddr*>(&bound), &size);
     port_ = PortOf(bound);
     stopping_ = false;
-    workers_.emplace(static_cast<std::size_t>(std::max(options_.threads, 0)),
-                     static_cast<std::size_t>(std::max(options_.max_threads, 1)));
+    workers_.emplace(0, static_cast<std::size_t>(std::max(options_.max_threads, 1)));
+    const int loops = options_.threads > 0
+                          ? options_.threads
+                          : static_cast<int>(std::max(std::thread::hardware_concurrency(), 1u));
+    try {
+      for (int i = 0; i < loops; ++i) {
+        loops_.push_back(std::make_unique<internal::EventLoop>(
+            [this](std::unique_ptr<internal::Connection> connection) {
+              MoveToThread(std::move(connection));
+            }));
+      }
+    } catch (const std::system_error& failure) {
+      loops_.clear();
+      workers_.reset();
+      close(listener_);
+      listener_ = -1;
+      return Error::Make(ErrorCode::ServiceFailure,
+                         std::string("cannot start the server: ") + failure.what());
+    }
     // The socket listens already, so connections made from here on wait in its backlog until
     // the accepting thread takes them: the server answers as soon as Start returns.
     accepting_ = std::thread([this] { Accept(); });
@@ -119,13 +140,15 @@ class Server::Impl : private internal::Responder {
     {
       const std::lock_guard<std::mutex> lock(connections_mutex_);
       stopping_ = true;
-      // Wakes the accepting thread, and every connection's read or write, so that each ends.
+      // Wakes the accepting thread, and every connection served on a thread of its own, so that
+      // each ends; the event loops close theirs as they stop.
       shutdown(listener_, SHUT_RDWR);
       for (const int connection : connections_) shutdown(connection, SHUT_RDWR);
     }
     accepting_.join();
     close(listener_);
     listener_ = -1;
+    loops_.clear();
     workers_.reset();
   }
 
@@ -139,8 +162,8 @@ class Server::Impl : private internal::Responder {
     for (;;) {
       sockaddr_storage peer{};
       socklen_t size = sizeof peer;
-      const int connection =
-          accept4(listener_, reinterpret_cast<sockaddr*>(&peer), &size, SOCK_CLOEXEC);
+      const int connection = accept4(listener_, reinterpret_cast<sockaddr*>(&peer), &size,
+                                     SOCK_CLOEXEC | SOCK_NONBLOCK);
       if (connection < 0) {
         if (errno == EINTR || errno == ECONNABORTED) continue;
         if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
@@ -152,22 +175,30 @@ class Server::Impl : private internal::Responder {
       }
       const int yes = 1;
       setsockopt(connection, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
-      {
-        const std::lock_guard<std::mutex> lock(connections_mutex_);
-        if (stopping_) {
-          close(connection);
-          return;
-        }
-        connections_.insert(connection);
-      }
-      workers_->Enqueue([this, connection, address = AddressOf(peer)] {
-        internal::ServeConnection(connection, address, settings_, *this);
-        // Closed under the lock, so that Stop never shuts down a number reused meanwhile.
-        const std::lock_guard<std::mutex> lock(connections_mutex_);
-        connections_.erase(connection);
-        close(connection);
-      });
+      const internal::Responder& responder = *this;
+      loops_[next_loop_]->Adopt(std::make_unique<internal::Connection>(connection, AddressOf(peer),
+                                                                       settings_, responder));
+      next_loop_ = (next_loop_ + 1) % loops_.size();
     }
+  }
+
+  // A connection whose request may block gets a thread of its own for the rest of its life;
+  // the server keeps it in `connections_` so that Stop can end it.
+  void MoveToThread(std::unique_ptr<internal::Connection> connection) {
+    const int socket = connection->socket();
+    {
+      const std::lock_guard<std::mutex> lock(connections_mutex_);
+      if (stopping_) return;
+      connections_.insert(socket);
+    }
+    auto moving = std::make_shared<std::unique_ptr<internal::Connection>>(std::move(connection));
+    workers_->Enqueue([this, moving, socket] {
+      (*moving)->ServeOnThisThread();
+      // Closed under the lock, so that Stop never shuts down a number reused meanwhile.
+      const std::lock_guard<std::mutex> lock(connections_mutex_);
+      connections_.erase(socket);
+      moving->reset();
+    });
   }
 
   HttpResponse Answer(const HttpRequest& request, const std::string& peer) const override {
@@ -179,6 +210,8 @@ class Server::Impl : private internal::Responder {
     Log(request, response, peer, start);
     return response;
   }
+
+  bool MayBlock(const HttpRequest& request) const override { return service_->MayBlock(request); }
 
   HttpResponse Refuse(const HttpRequest& request, const Error& error,
                       const std::string& peer) const override {
@@ -200,6 +233,8 @@ class Server::Impl : private internal::Responder {
   ServerOptions options_;
   internal::ConnectionSettings settings_;
   std::optional<internal::ElasticThreadPool> workers_;
+  std::vector<std::unique_ptr<internal::EventLoop>> loops_;
+  std::size_t next_loop_ = 0;  // the accepting thread's
   std::thread accepting_;
   int listener_ = -1;
   int port_ = 0;

@@ -345,6 +345,21 @@ TEST_F(FaultPlanTest, RulesCanBeListedRemovedAndCleared) {
   EXPECT_TRUE(store_.GetUser("Bob").ok());
 }
 
+// The embedded server asks, to answer a store's requests on its event loops only while no rule
+// can make a call sleep.
+TEST_F(FaultPlanTest, DelaysWhileARuleHasALatency) {
+  EXPECT_FALSE(store_.faults().delays());
+  Add(FaultRule::For(Operation::GetUser).WithStatus(500));
+  EXPECT_FALSE(store_.faults().delays());
+  Add(FaultRule::For(Operation::ListUsers).Named("slow").WithLatency(std::chrono::seconds(1)));
+  EXPECT_TRUE(store_.faults().delays());
+  EXPECT_TRUE(store_.faults().Remove("slow"));
+  EXPECT_FALSE(store_.faults().delays());
+  Add(FaultRule::For(Operation::ListUsers).WithLatency(std::chrono::seconds(1)));
+  store_.faults().Reset();
+  EXPECT_FALSE(store_.faults().delays());
+}
+
 TEST_F(FaultPlanTest, BadRulesAreRefusedNamingTheField) {
   const std::vector<std::pair<FaultRule, std::string>> cases = {
       {FaultRule::For(Operation::GetUser), "effect: a rule needs an error"},

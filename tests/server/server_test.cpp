@@ -207,6 +207,34 @@ TEST(ServerTest, AnswersExpectContinueAndPipelinedRequests) {
   EXPECT_EQ(listed->Header("Connection"), "close");
 }
 
+// One event loop serves both connections here; the request a fault rule delays moves to a thread
+// of its own, so the other connection is answered while it sleeps.
+TEST(ServerTest, ARequestThatMayBlockDoesNotHoldUpTheOthers) {
+  auto store = std::make_shared<Store>();
+  ASSERT_TRUE(store->faults()
+                  .Add(FaultRule::For(Operation::ListUsers).WithLatency(std::chrono::seconds(1)))
+                  .ok());
+  ServerOptions options;
+  options.threads = 1;
+  Server server(store, options);
+  ASSERT_TRUE(server.Start().ok());
+  const int slow = ConnectLoopback(server.port());
+  ASSERT_GE(slow, 0);
+  ASSERT_TRUE(testing_support::SendAll(
+      slow, "GET /?" + std::string(kListUsers) + " HTTP/1.1\r\nHost: h\r\n\r\n"));
+  // The rule logs its firing before it sleeps.
+  while (store->faults().Log().empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const httplib::Result other = Post(server, "Action=CreateUser&UserName=Other&Version=2010-05-08");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 200);
+  char byte = 0;
+  EXPECT_EQ(recv(slow, &byte, 1, MSG_DONTWAIT), -1) << "the delayed request was answered first";
+  const auto delayed = testing_support::ParseRawResponse(testing_support::ReadResponse(slow));
+  close(slow);
+  ASSERT_TRUE(delayed);
+  EXPECT_EQ(delayed->status, 200);
+}
+
 TEST(ServerTest, KeepsServingAfterBadRequests) {
   ServerOptions options;
   options.max_request_bytes = 4096;
