@@ -62,29 +62,30 @@ Result<PageRequest> ReadPage(const QueryCall& call) {
   return page;
 }
 
-void AppendUser(pugi::xml_node parent, const char* element, const User& user) {
-  pugi::xml_node node = parent.append_child(element);
-  AppendText(node, "Path", user.path);
-  AppendText(node, "UserName", user.name);
-  AppendText(node, "UserId", user.id);
-  AppendText(node, "Arn", user.arn);
-  AppendText(node, "CreateDate", Date(user.create_date));
+void WriteUser(XmlWriter& xml, std::string_view element, const User& user) {
+  const XmlElement node(xml, element);
+  xml.Text("Path", user.path);
+  xml.Text("UserName", user.name);
+  xml.Text("UserId", user.id);
+  xml.Text("Arn", user.arn);
+  xml.Text("CreateDate", Date(user.create_date));
 }
 
-void AppendPageEnd(pugi::xml_node result, bool is_truncated, const std::string& marker) {
-  AppendText(result, "IsTruncated", is_truncated ? "true" : "false");
-  if (is_truncated) AppendText(result, "Marker", marker);
+void WritePageEnd(XmlWriter& xml, bool is_truncated, const std::string& marker) {
+  xml.Text("IsTruncated", is_truncated ? "true" : "false");
+  if (is_truncated) xml.Text("Marker", marker);
 }
 
 Result<void> CreateAccessKey(const QueryCall& call) {
   const Result<AccessKey> key = call.store.CreateAccessKey(HolderOf(call), call.context);
   if (!key.ok()) return key.error();
-  pugi::xml_node node = call.response.Result().append_child("AccessKey");
-  if (!key->user_name.empty()) AppendText(node, "UserName", key->user_name);
-  AppendText(node, "AccessKeyId", key->id);
-  AppendText(node, "Status", ToString(key->status));
-  AppendText(node, "SecretAccessKey", key->secret);
-  AppendText(node, "CreateDate", Date(key->create_date));
+  XmlWriter& xml = call.response.Result();
+  const XmlElement node(xml, "AccessKey");
+  if (!key->user_name.empty()) xml.Text("UserName", key->user_name);
+  xml.Text("AccessKeyId", key->id);
+  xml.Text("Status", ToString(key->status));
+  xml.Text("SecretAccessKey", key->secret);
+  xml.Text("CreateDate", Date(key->create_date));
   return {};
 }
 
@@ -94,21 +95,23 @@ Result<void> ListAccessKeys(const QueryCall& call) {
   const KeyHolder holder = HolderOf(call);
   const Result<Page<AccessKey>> page = call.store.ListAccessKeys(holder, *request, call.context);
   if (!page.ok()) return page.error();
-  pugi::xml_node result = call.response.Result();
+  XmlWriter& xml = call.response.Result();
   if (holder) {
     // The listed user's name as stored, which may differ in case from the request's.
     const std::optional<User> user = call.store.FindUser(*holder);
-    AppendText(result, "UserName", user ? user->name : std::string(*holder));
+    xml.Text("UserName", user ? user->name : std::string(*holder));
   }
-  pugi::xml_node list = result.append_child("AccessKeyMetadata");
-  for (const AccessKey& key : page->items) {
-    pugi::xml_node member = list.append_child("member");
-    if (!key.user_name.empty()) AppendText(member, "UserName", key.user_name);
-    AppendText(member, "AccessKeyId", key.id);
-    AppendText(member, "Status", ToString(key.status));
-    AppendText(member, "CreateDate", Date(key.create_date));
+  {
+    const XmlElement list(xml, "AccessKeyMetadata");
+    for (const AccessKey& key : page->items) {
+      const XmlElement member(xml, "member");
+      if (!key.user_name.empty()) xml.Text("UserName", key.user_name);
+      xml.Text("AccessKeyId", key.id);
+      xml.Text("Status", ToString(key.status));
+      xml.Text("CreateDate", Date(key.create_date));
+    }
   }
-  AppendPageEnd(result, page->is_truncated, page->marker);
+  WritePageEnd(xml, page->is_truncated, page->marker);
   return {};
 }
 
@@ -153,16 +156,16 @@ Result<void> GetAccessKeyLastUsed(const QueryCall& call) {
                            std::string(*id),
                        Subject::AccessKey, std::string(*id));
   }
-  pugi::xml_node result = call.response.Result();
-  if (!used->user_name.empty()) AppendText(result, "UserName", used->user_name);
-  pugi::xml_node node = result.append_child("AccessKeyLastUsed");
+  XmlWriter& xml = call.response.Result();
+  if (!used->user_name.empty()) xml.Text("UserName", used->user_name);
+  const XmlElement node(xml, "AccessKeyLastUsed");
   if (used->last_used) {
-    AppendText(node, "LastUsedDate", Date(used->last_used->date));
-    AppendText(node, "ServiceName", used->last_used->service_name);
-    AppendText(node, "Region", used->last_used->region);
+    xml.Text("LastUsedDate", Date(used->last_used->date));
+    xml.Text("ServiceName", used->last_used->service_name);
+    xml.Text("Region", used->last_used->region);
   } else {
-    AppendText(node, "ServiceName", "N/A");
-    AppendText(node, "Region", "N/A");
+    xml.Text("ServiceName", "N/A");
+    xml.Text("Region", "N/A");
   }
   return {};
 }
@@ -173,7 +176,7 @@ Result<void> CreateUser(const QueryCall& call) {
   const Result<User> user =
       call.store.CreateUser(*name, call.params.Get("Path").value_or("/"), call.context);
   if (!user.ok()) return user.error();
-  AppendUser(call.response.Result(), "User", *user);
+  WriteUser(call.response.Result(), "User", *user);
   return {};
 }
 
@@ -181,15 +184,16 @@ Result<void> GetUser(const QueryCall& call) {
   const KeyHolder holder = HolderOf(call);
   if (!holder) {
     // The root's own record has no name or path, as in IAM.
-    pugi::xml_node node = call.response.Result().append_child("User");
-    AppendText(node, "UserId", call.store.account_id());
-    AppendText(node, "Arn", call.store.root_arn());
-    AppendText(node, "CreateDate", Date(kRootCreateDate));
+    XmlWriter& xml = call.response.Result();
+    const XmlElement node(xml, "User");
+    xml.Text("UserId", call.store.account_id());
+    xml.Text("Arn", call.store.root_arn());
+    xml.Text("CreateDate", Date(kRootCreateDate));
     return {};
   }
   const Result<User> user = call.store.GetUser(*holder, call.context);
   if (!user.ok()) return user.error();
-  AppendUser(call.response.Result(), "User", *user);
+  WriteUser(call.response.Result(), "User", *user);
   return {};
 }
 
@@ -205,10 +209,12 @@ Result<void> ListUsers(const QueryCall& call) {
   const Result<Page<User>> page =
       call.store.ListUsers(call.params.Get("PathPrefix").value_or("/"), *request, call.context);
   if (!page.ok()) return page.error();
-  pugi::xml_node result = call.response.Result();
-  pugi::xml_node list = result.append_child("Users");
-  for (const User& user : page->items) AppendUser(list, "member", user);
-  AppendPageEnd(result, page->is_truncated, page->marker);
+  XmlWriter& xml = call.response.Result();
+  {
+    const XmlElement list(xml, "Users");
+    for (const User& user : page->items) WriteUser(xml, "member", user);
+  }
+  WritePageEnd(xml, page->is_truncated, page->marker);
   return {};
 }
 

@@ -5,19 +5,8 @@
 namespace fakeiam::internal {
 namespace {
 
-class StringWriter : public pugi::xml_writer {
- public:
-  void write(const void* data, std::size_t size) override {
-    out.append(static_cast<const char*>(data), size);
-  }
-  std::string out;
-};
-
-std::string Serialize(const pugi::xml_document& doc) {
-  StringWriter writer;
-  doc.save(writer, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
-  return std::move(writer.out);
-}
+// A 2-key list is about 900 bytes.
+constexpr std::size_t kTypicalDocumentBytes = 1024;
 
 // Text XML 1.0 can carry: echoed input may hold malformed UTF-8 or control characters, which
 // would make a client's XML parser reject the whole response.
@@ -36,49 +25,116 @@ bool IsPlainAscii(std::string_view text) {
   return true;
 }
 
-pugi::xml_node AppendRoot(pugi::xml_document& doc, const std::string& name) {
-  pugi::xml_node root = doc.append_child(name.c_str());
-  root.append_attribute("xmlns") = kIamXmlNamespace;
-  return root;
+void AppendEscaped(std::string_view text, std::string& out) {
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
+    }
+  }
 }
 
 }  // namespace
 
-QueryResponseXml::QueryResponseXml(std::string_view operation) : operation_(operation) {
-  response_ = AppendRoot(doc_, operation_ + "Response");
+XmlWriter::XmlWriter() { out_.reserve(kTypicalDocumentBytes); }
+
+void XmlWriter::Open(std::string_view name) {
+  EndStartTag();
+  Indent();
+  out_ += '<';
+  out_ += name;
+  if (open_.empty()) {
+    out_ += " xmlns=\"";
+    out_ += kIamXmlNamespace;
+    out_ += '"';
+  }
+  open_.push_back(name);
+  start_tag_open_ = true;
 }
 
-pugi::xml_node QueryResponseXml::Result() {
-  if (!result_) result_ = response_.append_child((operation_ + "Result").c_str());
-  return result_;
+void XmlWriter::Close() {
+  const std::string_view name = open_.back();
+  open_.pop_back();
+  if (start_tag_open_) {
+    out_ += " />\n";
+    start_tag_open_ = false;
+    return;
+  }
+  Indent();
+  out_ += "</";
+  out_ += name;
+  out_ += ">\n";
+}
+
+void XmlWriter::Text(std::string_view name, std::string_view text) {
+  EndStartTag();
+  Indent();
+  out_ += '<';
+  out_ += name;
+  out_ += '>';
+  // Ids, dates and statuses are plain ASCII: only other text needs XmlText's checked copy.
+  AppendEscaped(IsPlainAscii(text) ? text : XmlText(text), out_);
+  out_ += "</";
+  out_ += name;
+  out_ += ">\n";
+}
+
+std::string XmlWriter::Take() {
+  while (!open_.empty()) Close();
+  return std::move(out_);
+}
+
+void XmlWriter::EndStartTag() {
+  if (!start_tag_open_) return;
+  out_ += ">\n";
+  start_tag_open_ = false;
+}
+
+void XmlWriter::Indent() { out_.append(2 * open_.size(), ' '); }
+
+QueryResponseXml::QueryResponseXml(std::string_view operation)
+    : response_name_(std::string(operation) + "Response"),
+      result_name_(std::string(operation) + "Result") {
+  xml_.Open(response_name_);
+}
+
+XmlWriter& QueryResponseXml::Result() {
+  if (!in_result_) {
+    xml_.Open(result_name_);
+    in_result_ = true;
+  }
+  return xml_;
 }
 
 std::string QueryResponseXml::Finish(std::string_view request_id) {
-  AppendText(response_.append_child("ResponseMetadata"), "RequestId", request_id);
-  return Serialize(doc_);
-}
-
-pugi::xml_node AppendText(pugi::xml_node parent, const char* name, std::string_view text) {
-  pugi::xml_node node = parent.append_child(name);
-  pugi::xml_node pcdata = node.append_child(pugi::node_pcdata);
-  // Ids, dates and statuses are plain ASCII: only other text needs XmlText's checked copy.
-  if (IsPlainAscii(text)) {
-    pcdata.set_value(text.data(), text.size());
-  } else {
-    pcdata.set_value(XmlText(text).c_str());
+  if (in_result_) xml_.Close();
+  {
+    const XmlElement metadata(xml_, "ResponseMetadata");
+    xml_.Text("RequestId", request_id);
   }
-  return node;
+  return xml_.Take();
 }
 
 std::string ErrorResponseXml(const Error& error, std::string_view request_id) {
-  pugi::xml_document doc;
-  pugi::xml_node root = AppendRoot(doc, "ErrorResponse");
-  pugi::xml_node body = root.append_child("Error");
-  AppendText(body, "Type", error.http_status >= 500 ? "Receiver" : "Sender");
-  AppendText(body, "Code", error.wire_code());
-  AppendText(body, "Message", error.message);
-  AppendText(root, "RequestId", request_id);
-  return Serialize(doc);
+  XmlWriter xml;
+  xml.Open("ErrorResponse");
+  {
+    const XmlElement body(xml, "Error");
+    xml.Text("Type", error.http_status >= 500 ? "Receiver" : "Sender");
+    xml.Text("Code", error.wire_code());
+    xml.Text("Message", error.message);
+  }
+  xml.Text("RequestId", request_id);
+  return xml.Take();
 }
 
 }  // namespace fakeiam::internal
