@@ -1,6 +1,9 @@
 #include "aws/query_dialect.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
+#include <vector>
 
 #include "aws/query_operations.hpp"
 #include "http/content_type.hpp"
@@ -35,6 +38,21 @@ bool IsFormBody(const HttpRequest& request) {
 
 // The query string's fields and, for form bodies, the body's. A name given twice is refused
 // rather than guessed at.
+// The first parameter in `fields` whose name an earlier one has, if any.
+const std::string* RepeatedName(const FormFields& fields) {
+  // Sorting views finds out whether any name repeats without a set's node per name.
+  std::vector<std::string_view> names;
+  names.reserve(fields.size());
+  for (const auto& field : fields) names.emplace_back(field.first);
+  std::sort(names.begin(), names.end());
+  if (std::adjacent_find(names.begin(), names.end()) == names.end()) return nullptr;
+  std::set<std::string_view> seen;
+  for (const auto& field : fields) {
+    if (!seen.insert(field.first).second) return &field.first;
+  }
+  return nullptr;
+}
+
 Result<QueryParams> ReadParams(const HttpRequest& request) {
   const Error malformed =
       Error::Make(ErrorCode::MalformedQueryString, "The query string contains a syntax error.");
@@ -43,15 +61,17 @@ Result<QueryParams> ReadParams(const HttpRequest& request) {
   if (!request.body.empty() && IsFormBody(request)) {
     std::optional<FormFields> body = ParseForm(request.body);
     if (!body) return malformed;
-    fields->insert(fields->end(), body->begin(), body->end());
-  }
-  std::set<std::string_view> seen;
-  for (const auto& field : *fields) {
-    if (!seen.insert(field.first).second) {
-      return Error::Make(ErrorCode::InvalidInput, "The parameter " + field.first +
-                                                      " is given more than once; IAM takes "
-                                                      "each parameter once.");
+    if (fields->empty()) {
+      fields = std::move(body);
+    } else {
+      fields->insert(fields->end(), std::make_move_iterator(body->begin()),
+                     std::make_move_iterator(body->end()));
     }
+  }
+  if (const std::string* repeated = RepeatedName(*fields)) {
+    return Error::Make(ErrorCode::InvalidInput, "The parameter " + *repeated +
+                                                    " is given more than once; IAM takes each "
+                                                    "parameter once.");
   }
   return QueryParams(std::move(*fields));
 }

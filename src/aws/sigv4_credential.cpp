@@ -1,6 +1,6 @@
 #include "aws/sigv4_credential.hpp"
 
-#include <vector>
+#include <array>
 
 #include "http/authorization.hpp"
 
@@ -14,14 +14,16 @@ Error Incomplete(const std::string& why) {
                      "The request signature does not conform to AWS standards: " + why);
 }
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  for (;;) {
-    const std::size_t at = s.find(sep);
-    parts.push_back(s.substr(0, at));
-    if (at == std::string_view::npos) return parts;
-    s.remove_prefix(at + 1);
+// The five parts of a credential scope, or nothing when it has another number of parts.
+std::optional<std::array<std::string_view, 5>> ScopeParts(std::string_view scope) {
+  std::array<std::string_view, 5> parts;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::size_t slash = scope.find('/');
+    if ((slash == std::string_view::npos) != (i + 1 == parts.size())) return std::nullopt;
+    parts[i] = scope.substr(0, slash);
+    scope.remove_prefix(slash == std::string_view::npos ? scope.size() : slash + 1);
   }
+  return parts;
 }
 
 }  // namespace
@@ -40,12 +42,14 @@ Result<std::optional<SigV4Credential>> ReadSigV4Credential(const HttpRequest& re
       return Incomplete(std::string("the Authorization header has no '") + name + "' parameter.");
     }
   }
-  const std::vector<std::string_view> scope = Split(auth.params.find("Credential")->second, '/');
-  if (scope.size() != 5 || scope[0].empty() || scope[1].size() != 8 || scope[2].empty() ||
-      scope[3].empty() || scope[4] != "aws4_request") {
+  const std::optional<std::array<std::string_view, 5>> parts =
+      ScopeParts(auth.params.find("Credential")->second);
+  if (!parts || (*parts)[0].empty() || (*parts)[1].size() != 8 || (*parts)[2].empty() ||
+      (*parts)[3].empty() || (*parts)[4] != "aws4_request") {
     return Incomplete(
         "the Credential is not <access key id>/<yyyymmdd>/<region>/<service>/aws4_request.");
   }
+  const std::array<std::string_view, 5>& scope = *parts;
   SigV4Credential credential;
   credential.access_key_id = std::string(scope[0]);
   credential.date = std::string(scope[1]);

@@ -2,8 +2,8 @@
 
 #include <uriparser/Uri.h>
 
+#include <algorithm>
 #include <cctype>
-#include <memory>
 
 namespace fakeiam::internal {
 namespace {
@@ -24,34 +24,45 @@ bool EscapesAreWellFormed(std::string_view text) {
   return true;
 }
 
+// `text` with its escapes decoded by uriparser; the caller has checked them.
+std::string Decoded(std::string_view text, bool plus_is_space) {
+  std::string out(text);
+  if (out.find('%') == std::string::npos &&
+      !(plus_is_space && out.find('+') != std::string::npos)) {
+    return out;
+  }
+  const char* end =
+      uriUnescapeInPlaceExA(out.data(), plus_is_space ? URI_TRUE : URI_FALSE, URI_BR_DONT_TOUCH);
+  out.resize(static_cast<std::size_t>(end - out.data()));
+  return out;
+}
+
 }  // namespace
 
 std::optional<FormFields> ParseForm(std::string_view text, bool plus_is_space) {
   if (!EscapesAreWellFormed(text)) return std::nullopt;
   FormFields fields;
   if (text.empty()) return fields;
-  UriQueryListA* list = nullptr;
-  int count = 0;
-  if (uriDissectQueryMallocExA(&list, &count, text.data(), text.data() + text.size(),
-                               plus_is_space ? URI_TRUE : URI_FALSE,
-                               URI_BR_DONT_TOUCH) != URI_SUCCESS) {
-    return std::nullopt;
-  }
-  const std::unique_ptr<UriQueryListA, void (*)(UriQueryListA*)> owner(list, uriFreeQueryListA);
-  fields.reserve(static_cast<std::size_t>(count));
-  for (const UriQueryListA* item = list; item; item = item->next) {
-    fields.emplace_back(item->key ? item->key : "", item->value ? item->value : "");
+  fields.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '&')) + 1);
+  // Split here and decode each piece in place: uriparser's own splitting allocates a list node
+  // and two C strings for every pair. Empty pieces ("a=1&&b=2") are skipped, as uriparser does.
+  while (!text.empty()) {
+    const std::size_t amp = text.find('&');
+    const std::string_view piece = text.substr(0, amp);
+    text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
+    if (piece.empty()) continue;
+    const std::size_t eq = piece.find('=');
+    fields.emplace_back(Decoded(piece.substr(0, eq), plus_is_space),
+                        eq == std::string_view::npos
+                            ? std::string()
+                            : Decoded(piece.substr(eq + 1), plus_is_space));
   }
   return fields;
 }
 
 std::optional<std::string> PercentDecode(std::string_view text) {
   if (!EscapesAreWellFormed(text)) return std::nullopt;
-  std::string out(text);
-  out.push_back('\0');
-  const char* end = uriUnescapeInPlaceExA(out.data(), URI_FALSE, URI_BR_DONT_TOUCH);
-  out.resize(static_cast<std::size_t>(end - out.data()));
-  return out;
+  return Decoded(text, false);
 }
 
 std::string PercentEncode(std::string_view text) {

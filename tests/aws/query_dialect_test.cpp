@@ -61,6 +61,24 @@ TEST_F(QueryDialectTest, MergesQueryStringAndFormBody) {
   EXPECT_EQ(Code(handler_.Handle(request)), "InvalidInput");
 }
 
+// The refusal names the first parameter, in the request's order, that repeats an earlier one.
+TEST_F(QueryDialectTest, ARepeatedParameterIsNamed) {
+  const HttpResponse response = handler_.Handle(
+      Form("Action=ListAccessKeys&Version=2010-05-08&UserName=Bob&MaxItems=1&UserName=Bob&"
+           "MaxItems=2"));
+  EXPECT_EQ(Code(response), "InvalidInput");
+  EXPECT_THAT(XmlText(response.body, "Message"), HasSubstr("The parameter UserName is given"));
+}
+
+// Empty pieces of a form ("&&", a leading or trailing '&') are skipped; a piece without '=' is a
+// parameter with an empty value.
+TEST_F(QueryDialectTest, SkipsEmptyPiecesOfAForm) {
+  EXPECT_EQ(handler_.Handle(Form("&Action=GetUser&&UserName=Bob&Version=2010-05-08&")).status, 200);
+  EXPECT_EQ(
+      XmlText(handler_.Handle(Form("Action=GetUser&UserName&Version=2010-05-08")).body, "Code"),
+      "ValidationError");
+}
+
 TEST_F(QueryDialectTest, ReadsABodyWithCharsetOrWithoutContentType) {
   EXPECT_EQ(handler_
                 .Handle(Form("Action=GetUser&UserName=Bob&Version=2010-05-08",
