@@ -24,6 +24,8 @@ class Headers {
   void Add(std::string name, std::string value);
   // Replaces every field with this name by one.
   void Set(std::string name, std::string value);
+  // Makes room for `fields` fields, so that adding them moves none of those already in.
+  void Reserve(std::size_t fields) { fields_.reserve(fields); }
 
   const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
   auto begin() const { return fields_.begin(); }

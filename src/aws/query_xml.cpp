@@ -5,8 +5,9 @@
 namespace fakeiam::internal {
 namespace {
 
-// A 2-key list is about 900 bytes.
+// A 2-key list is about 900 bytes, 5 elements deep.
 constexpr std::size_t kTypicalDocumentBytes = 1024;
+constexpr std::size_t kTypicalDepth = 8;
 
 // Text XML 1.0 can carry: echoed input may hold malformed UTF-8 or control characters, which
 // would make a client's XML parser reject the whole response.
@@ -26,26 +27,27 @@ bool IsPlainAscii(std::string_view text) {
 }
 
 void AppendEscaped(std::string_view text, std::string& out) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
+  // Runs without a character to escape go in whole.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* escaped = text[i] == '&'   ? "&amp;"
+                          : text[i] == '<' ? "&lt;"
+                          : text[i] == '>' ? "&gt;"
+                                           : nullptr;
+    if (!escaped) continue;
+    out.append(text.data() + run, i - run);
+    out += escaped;
+    run = i + 1;
   }
+  out.append(text.data() + run, text.size() - run);
 }
 
 }  // namespace
 
-XmlWriter::XmlWriter() { out_.reserve(kTypicalDocumentBytes); }
+XmlWriter::XmlWriter() {
+  out_.reserve(kTypicalDocumentBytes);
+  open_.reserve(kTypicalDepth);
+}
 
 void XmlWriter::Open(std::string_view name) {
   EndStartTag();

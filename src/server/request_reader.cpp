@@ -14,6 +14,8 @@ Error BodyTooLarge() {
                      "The request is larger than the server accepts.");
 }
 
+constexpr std::size_t kTypicalHeaderFields = 16;
+
 RequestReader& ReaderOf(http_parser* parser) { return *static_cast<RequestReader*>(parser->data); }
 
 }  // namespace
@@ -105,7 +107,10 @@ void RequestReader::Fail(Error error) {
 }
 
 int RequestReader::OnMessageBegin(http_parser* parser) {
-  ReaderOf(parser).started_ = true;
+  RequestReader& reader = ReaderOf(parser);
+  reader.started_ = true;
+  // Clients send 5 to 10 fields; the vector would otherwise grow (and move them) 4 times.
+  reader.request_.headers.Reserve(kTypicalHeaderFields);
   return 0;
 }
 

@@ -205,7 +205,7 @@ class Server::Impl : private internal::Responder {
     if (const std::optional<Error> problem = internal::HeaderSectionProblem(request.headers)) {
       return Refuse(request, *problem, peer);
     }
-    const auto start = SteadyClock::now();
+    const auto start = LogStart();
     const HttpResponse response = service_->Handle(request);
     Log(request, response, peer, start);
     return response;
@@ -215,10 +215,15 @@ class Server::Impl : private internal::Responder {
 
   HttpResponse Refuse(const HttpRequest& request, const Error& error,
                       const std::string& peer) const override {
-    const auto start = SteadyClock::now();
+    const auto start = LogStart();
     const HttpResponse response = service_->Reject(request, error);
     Log(request, response, peer, start);
     return response;
+  }
+
+  // When answering began, for the log; the clock is not read when nothing logs.
+  SteadyClock::time_point LogStart() const {
+    return options_.on_request ? SteadyClock::now() : SteadyClock::time_point();
   }
 
   void Log(const HttpRequest& request, const HttpResponse& response, const std::string& peer,
