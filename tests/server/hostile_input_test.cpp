@@ -3,6 +3,7 @@
 // the store as it was, and leave the server serving. Slow clients must not hold up others.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -599,9 +600,9 @@ TEST(HostileInputCasesTest, CoverBothDialectsWithAtLeastSixtyCases) {
   EXPECT_GE(huawei, 25);
 }
 
-// --- Slow clients. The server's initial threads are fewer than these clients, so others are
-// served only if a slow connection does not keep its thread (dropped after io_timeout) or the
-// server has threads beyond them.
+// --- Slow clients. The server's event loops serve every connection, slow ones too, so others
+// are served only if a slow connection never holds up its loop; a connection that stays slow is
+// dropped after io_timeout.
 
 constexpr int kSlowClients = 20;
 
@@ -718,6 +719,48 @@ TEST(HostileSlowClientTest, ARequestStillArrivingAfterIoTimeoutIsRefusedWith408)
   EXPECT_EQ(response->status, 408);
   EXPECT_GE(took, SlowClientOptions().io_timeout);
   EXPECT_LT(took, std::chrono::seconds(3));
+}
+
+// A client that sends requests but never reads the answers fills the socket: the server waits
+// for it to read no longer than io_timeout, then drops it, and serves the others meanwhile.
+TEST(HostileSlowClientTest, AClientThatNeverReadsIsDroppedAfterIoTimeout) {
+  auto store = std::make_shared<Store>();
+  for (int i = 0; i < 100; ++i) ASSERT_TRUE(store->CreateUser("user" + std::to_string(i)).ok());
+  ServerOptions options = SlowClientOptions();
+  options.threads = 1;
+  Server server(store, options);
+  ASSERT_TRUE(server.Start().ok());
+  const int fd = ConnectLoopback(server.port());
+  ASSERT_GE(fd, 0);
+  // About 15 KB each: far more answers than loopback's socket buffers hold.
+  constexpr int kRequests = 2000;
+  std::string requests;
+  for (int i = 0; i < kRequests; ++i) {
+    requests +=
+        "GET /?Action=ListUsers&MaxItems=100&Version=2010-05-08 HTTP/1.1\r\nHost: h\r\n\r\n";
+  }
+  // Sent from a thread: the server stops reading while it cannot write.
+  std::thread sender([fd, &requests] { SendAll(fd, requests); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto [status, took] = TimedListUsers(server.port());
+  EXPECT_EQ(status, 200);
+  EXPECT_LT(took, std::chrono::seconds(3));
+  std::this_thread::sleep_for(3 * options.io_timeout);
+  // What the socket held before the server gave up, then the end.
+  std::size_t answers = 0;
+  std::string received;
+  char buffer[64 * 1024];
+  for (ssize_t got; (got = recv(fd, buffer, sizeof buffer, 0)) > 0;) {
+    received.append(buffer, static_cast<std::size_t>(got));
+    for (std::size_t at; (at = received.find("HTTP/1.1 200 ")) != std::string::npos;) {
+      ++answers;
+      received.erase(0, at + 1);
+    }
+  }
+  shutdown(fd, SHUT_RDWR);
+  sender.join();
+  close(fd);
+  EXPECT_LT(answers, static_cast<std::size_t>(kRequests));
 }
 
 }  // namespace
