@@ -16,6 +16,8 @@ using Timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono
 
 // `2015-03-09T18:39:23Z`, or `2015-03-09T18:39:23.411Z` when `with_millis` is set.
 std::string FormatIso8601(Timestamp t, bool with_millis = false);
+// The same text appended to `out`, for writers that build a document without temporaries.
+void AppendIso8601(Timestamp t, std::string& out, bool with_millis = false);
 
 // Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (1 to 9 fraction digits, kept to milliseconds) or the same
 // with a `+HH:MM`/`-HH:MM` offset. Returns nothing for anything else.

@@ -18,6 +18,7 @@ constexpr std::string_view kVersion = "2010-05-08";
 HttpResponse XmlResponse(int status, std::string body, const std::string& request_id) {
   HttpResponse response;
   response.status = status;
+  response.headers.Reserve(2);
   response.headers.Add("Content-Type", "text/xml");
   response.headers.Add("x-amzn-RequestId", request_id);
   response.body = std::move(body);
@@ -53,14 +54,16 @@ const std::string* RepeatedName(const FormFields& fields) {
   return nullptr;
 }
 
+Error MalformedQuery() {
+  return Error::Make(ErrorCode::MalformedQueryString, "The query string contains a syntax error.");
+}
+
 Result<QueryParams> ReadParams(const HttpRequest& request) {
-  const Error malformed =
-      Error::Make(ErrorCode::MalformedQueryString, "The query string contains a syntax error.");
   std::optional<FormFields> fields = ParseForm(request.query);
-  if (!fields) return malformed;
+  if (!fields) return MalformedQuery();
   if (!request.body.empty() && IsFormBody(request)) {
     std::optional<FormFields> body = ParseForm(request.body);
-    if (!body) return malformed;
+    if (!body) return MalformedQuery();
     if (fields->empty()) {
       fields = std::move(body);
     } else {

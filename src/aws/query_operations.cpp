@@ -11,8 +11,6 @@ namespace {
 // The date IAM shows for the account root's own user record.
 constexpr Timestamp kRootCreateDate = SteppingClock::kDefaultStart;
 
-std::string Date(Timestamp t) { return FormatIso8601(t); }
-
 // A parameter that must be present; absent is AWS's "Member must not be null".
 Result<std::string_view> Required(const QueryCall& call, std::string_view name,
                                   std::string_view member) {
@@ -68,7 +66,7 @@ void WriteUser(XmlWriter& xml, std::string_view element, const User& user) {
   xml.Text("UserName", user.name);
   xml.Text("UserId", user.id);
   xml.Text("Arn", user.arn);
-  xml.Text("CreateDate", Date(user.create_date));
+  xml.Time("CreateDate", user.create_date);
 }
 
 void WritePageEnd(XmlWriter& xml, bool is_truncated, const std::string& marker) {
@@ -85,7 +83,7 @@ Result<void> CreateAccessKey(const QueryCall& call) {
   xml.Text("AccessKeyId", key->id);
   xml.Text("Status", ToString(key->status));
   xml.Text("SecretAccessKey", key->secret);
-  xml.Text("CreateDate", Date(key->create_date));
+  xml.Time("CreateDate", key->create_date);
   return {};
 }
 
@@ -97,9 +95,14 @@ Result<void> ListAccessKeys(const QueryCall& call) {
   if (!page.ok()) return page.error();
   XmlWriter& xml = call.response.Result();
   if (holder) {
-    // The listed user's name as stored, which may differ in case from the request's.
-    const std::optional<User> user = call.store.FindUser(*holder);
-    xml.Text("UserName", user ? user->name : std::string(*holder));
+    // The listed user's name as stored, which may differ in case from the request's: its keys
+    // carry it, and only a user without keys needs looking up.
+    if (!page->items.empty()) {
+      xml.Text("UserName", page->items.front().user_name);
+    } else {
+      const std::optional<User> user = call.store.FindUser(*holder);
+      xml.Text("UserName", user ? user->name : std::string(*holder));
+    }
   }
   {
     const XmlElement list(xml, "AccessKeyMetadata");
@@ -108,7 +111,7 @@ Result<void> ListAccessKeys(const QueryCall& call) {
       if (!key.user_name.empty()) xml.Text("UserName", key.user_name);
       xml.Text("AccessKeyId", key.id);
       xml.Text("Status", ToString(key.status));
-      xml.Text("CreateDate", Date(key.create_date));
+      xml.Time("CreateDate", key.create_date);
     }
   }
   WritePageEnd(xml, page->is_truncated, page->marker);
@@ -160,7 +163,7 @@ Result<void> GetAccessKeyLastUsed(const QueryCall& call) {
   if (!used->user_name.empty()) xml.Text("UserName", used->user_name);
   const XmlElement node(xml, "AccessKeyLastUsed");
   if (used->last_used) {
-    xml.Text("LastUsedDate", Date(used->last_used->date));
+    xml.Time("LastUsedDate", used->last_used->date);
     xml.Text("ServiceName", used->last_used->service_name);
     xml.Text("Region", used->last_used->region);
   } else {
@@ -188,7 +191,7 @@ Result<void> GetUser(const QueryCall& call) {
     const XmlElement node(xml, "User");
     xml.Text("UserId", call.store.account_id());
     xml.Text("Arn", call.store.root_arn());
-    xml.Text("CreateDate", Date(kRootCreateDate));
+    xml.Time("CreateDate", kRootCreateDate);
     return {};
   }
   const Result<User> user = call.store.GetUser(*holder, call.context);

@@ -49,22 +49,23 @@ XmlWriter::XmlWriter() {
   open_.reserve(kTypicalDepth);
 }
 
-void XmlWriter::Open(std::string_view name) {
+void XmlWriter::Open(std::string_view name, std::string_view suffix) {
   EndStartTag();
   Indent();
   out_ += '<';
   out_ += name;
+  out_ += suffix;
   if (open_.empty()) {
     out_ += " xmlns=\"";
     out_ += kIamXmlNamespace;
     out_ += '"';
   }
-  open_.push_back(name);
+  open_.push_back({name, suffix});
   start_tag_open_ = true;
 }
 
 void XmlWriter::Close() {
-  const std::string_view name = open_.back();
+  const OpenElement element = open_.back();
   open_.pop_back();
   if (start_tag_open_) {
     out_ += " />\n";
@@ -73,18 +74,33 @@ void XmlWriter::Close() {
   }
   Indent();
   out_ += "</";
-  out_ += name;
+  out_ += element.name;
+  out_ += element.suffix;
   out_ += ">\n";
 }
 
 void XmlWriter::Text(std::string_view name, std::string_view text) {
+  StartTextElement(name);
+  // Ids, dates and statuses are plain ASCII: only other text needs XmlText's checked copy.
+  AppendEscaped(IsPlainAscii(text) ? text : XmlText(text), out_);
+  EndTextElement(name);
+}
+
+void XmlWriter::Time(std::string_view name, Timestamp t) {
+  StartTextElement(name);
+  AppendIso8601(t, out_);
+  EndTextElement(name);
+}
+
+void XmlWriter::StartTextElement(std::string_view name) {
   EndStartTag();
   Indent();
   out_ += '<';
   out_ += name;
   out_ += '>';
-  // Ids, dates and statuses are plain ASCII: only other text needs XmlText's checked copy.
-  AppendEscaped(IsPlainAscii(text) ? text : XmlText(text), out_);
+}
+
+void XmlWriter::EndTextElement(std::string_view name) {
   out_ += "</";
   out_ += name;
   out_ += ">\n";
@@ -103,15 +119,13 @@ void XmlWriter::EndStartTag() {
 
 void XmlWriter::Indent() { out_.append(2 * open_.size(), ' '); }
 
-QueryResponseXml::QueryResponseXml(std::string_view operation)
-    : response_name_(std::string(operation) + "Response"),
-      result_name_(std::string(operation) + "Result") {
-  xml_.Open(response_name_);
+QueryResponseXml::QueryResponseXml(std::string_view operation) : operation_(operation) {
+  xml_.Open(operation_, "Response");
 }
 
 XmlWriter& QueryResponseXml::Result() {
   if (!in_result_) {
-    xml_.Open(result_name_);
+    xml_.Open(operation_, "Result");
     in_result_ = true;
   }
   return xml_;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fakeiam/clock.hpp"
 #include "fakeiam/error.hpp"
 
 namespace fakeiam::internal {
@@ -20,12 +21,15 @@ class XmlWriter {
  public:
   XmlWriter();
 
-  // Opens an element inside the one open now; the outermost carries IAM's namespace.
-  void Open(std::string_view name);
+  // Opens an element inside the one open now; the outermost carries IAM's namespace. Its name
+  // is `name` followed by `suffix` ("ListAccessKeys" "Result"), which spares joining them.
+  void Open(std::string_view name, std::string_view suffix = {});
   void Close();
   // `<name>text</name>` inside the open element. Text XML cannot carry (malformed UTF-8, control
   // characters, which echoed input may hold) is replaced, so that a client's parser takes it.
   void Text(std::string_view name, std::string_view text);
+  // `<name>2015-03-09T18:39:23Z</name>`
+  void Time(std::string_view name, Timestamp t);
   // The document, with every element still open closed.
   std::string Take();
 
@@ -33,9 +37,15 @@ class XmlWriter {
   // Ends the start tag of the open element, now that it has content.
   void EndStartTag();
   void Indent();
+  void StartTextElement(std::string_view name);
+  void EndTextElement(std::string_view name);
+
+  struct OpenElement {
+    std::string_view name, suffix;
+  };
 
   std::string out_;
-  std::vector<std::string_view> open_;
+  std::vector<OpenElement> open_;
   bool start_tag_open_ = false;  // "<name" written, ">" or " />" not yet
 };
 
@@ -54,6 +64,7 @@ class XmlElement {
 // The success document of one operation.
 class QueryResponseXml {
  public:
+  // `operation` is a view, which must outlive this object.
   explicit QueryResponseXml(std::string_view operation);
 
   // The writer inside `<OpResult>`, which is opened on first use: operations without output
@@ -63,7 +74,7 @@ class QueryResponseXml {
   std::string Finish(std::string_view request_id);
 
  private:
-  const std::string response_name_, result_name_;
+  const std::string_view operation_;
   XmlWriter xml_;
   bool in_result_ = false;
 };

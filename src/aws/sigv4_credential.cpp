@@ -37,27 +37,25 @@ Result<std::optional<SigV4Credential>> ReadSigV4Credential(const HttpRequest& re
   if (auth.outcome == AuthorizationParse::Malformed) {
     return Incomplete("the Authorization header is not a list of Name=value parameters.");
   }
-  for (const char* name : {"Credential", "SignedHeaders", "Signature"}) {
-    if (!auth.params.count(name)) {
+  const std::optional<std::string_view> scope_text = auth.Get("Credential");
+  const std::optional<std::string_view> signed_headers = auth.Get("SignedHeaders");
+  const std::optional<std::string_view> signature = auth.Get("Signature");
+  for (const auto& [name, value] :
+       {std::pair{"Credential", scope_text}, std::pair{"SignedHeaders", signed_headers},
+        std::pair{"Signature", signature}}) {
+    if (!value) {
       return Incomplete(std::string("the Authorization header has no '") + name + "' parameter.");
     }
   }
-  const std::optional<std::array<std::string_view, 5>> parts =
-      ScopeParts(auth.params.find("Credential")->second);
+  const std::optional<std::array<std::string_view, 5>> parts = ScopeParts(*scope_text);
   if (!parts || (*parts)[0].empty() || (*parts)[1].size() != 8 || (*parts)[2].empty() ||
       (*parts)[3].empty() || (*parts)[4] != "aws4_request") {
     return Incomplete(
         "the Credential is not <access key id>/<yyyymmdd>/<region>/<service>/aws4_request.");
   }
   const std::array<std::string_view, 5>& scope = *parts;
-  SigV4Credential credential;
-  credential.access_key_id = std::string(scope[0]);
-  credential.date = std::string(scope[1]);
-  credential.region = std::string(scope[2]);
-  credential.service = std::string(scope[3]);
-  credential.signed_headers = std::string(auth.params.find("SignedHeaders")->second);
-  credential.signature = std::string(auth.params.find("Signature")->second);
-  return std::optional<SigV4Credential>(std::move(credential));
+  return std::optional<SigV4Credential>(
+      SigV4Credential{scope[0], scope[1], scope[2], scope[3], *signed_headers, *signature});
 }
 
 }  // namespace fakeiam::internal

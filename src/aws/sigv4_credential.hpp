@@ -3,20 +3,21 @@
 #define FAKEIAM_SRC_AWS_SIGV4_CREDENTIAL_HPP_
 
 #include <optional>
-#include <string>
+#include <string_view>
 
 #include "fakeiam/http.hpp"
 #include "fakeiam/result.hpp"
 
 namespace fakeiam::internal {
 
+// Views into the request's Authorization header, which must outlive the credential.
 struct SigV4Credential {
-  std::string access_key_id;
-  std::string date;     // yyyymmdd, from the credential scope
-  std::string region;   // e.g. us-east-1
-  std::string service;  // e.g. iam
-  std::string signed_headers;
-  std::string signature;
+  std::string_view access_key_id;
+  std::string_view date;     // yyyymmdd, from the credential scope
+  std::string_view region;   // e.g. us-east-1
+  std::string_view service;  // e.g. iam
+  std::string_view signed_headers;
+  std::string_view signature;
 };
 
 // `Authorization: AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request,

@@ -74,7 +74,8 @@ std::optional<Error> VerifySigV4(const HttpRequest& request, const SigV4Credenti
     return Mismatch(
         "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of "
         "date from HTTP: '" +
-        credential.date + "' != '" + amz_date.substr(0, 8) + "', from '" + amz_date + "'.");
+        std::string(credential.date) + "' != '" + amz_date.substr(0, 8) + "', from '" + amz_date +
+        "'.");
   }
   if (credential.service != "iam") {
     return Mismatch("Credential should be scoped to correct service: 'iam'. ");

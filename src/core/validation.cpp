@@ -49,10 +49,11 @@ void Validation::Length(std::string_view member, std::string_view value, std::si
                         std::size_t max) {
   // Malformed UTF-8 is reported by the pattern check, so count bytes then.
   const std::size_t length = CodePointCount(value).value_or(value.size());
+  if (length >= min && length <= max) return;  // the common case builds no message
   const std::string shown = "'" + std::string(value) + "'";
   if (length < min) {
     Add(member, shown, "have length greater than or equal to " + std::to_string(min));
-  } else if (length > max) {
+  } else {
     Add(member, shown, "have length less than or equal to " + std::to_string(max));
   }
 }

@@ -12,6 +12,13 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
+std::optional<std::string_view> AuthorizationParams::Get(std::string_view name) const {
+  for (std::size_t i = 0; i < count; ++i) {
+    if (params[i].first == name) return params[i].second;
+  }
+  return std::nullopt;
+}
+
 AuthorizationParams ParseAuthorization(std::optional<std::string_view> header,
                                        std::string_view scheme) {
   AuthorizationParams result;
@@ -30,11 +37,11 @@ AuthorizationParams ParseAuthorization(std::optional<std::string_view> header,
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     const std::size_t eq = item.find('=');
     if (eq == std::string_view::npos || eq == 0 || eq + 1 == item.size()) return result;
-    if (!result.params.emplace(item.substr(0, eq), item.substr(eq + 1)).second) {
-      return result;
-    }
+    const std::string_view name = item.substr(0, eq);
+    if (result.count == kMaxAuthorizationParams || result.Get(name)) return result;
+    result.params[result.count++] = {name, item.substr(eq + 1)};
   }
-  if (result.params.empty()) return result;
+  if (result.count == 0) return result;
   result.outcome = AuthorizationParse::Parsed;
   return result;
 }

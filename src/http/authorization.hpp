@@ -3,10 +3,11 @@
 #ifndef FAKEIAM_SRC_HTTP_AUTHORIZATION_HPP_
 #define FAKEIAM_SRC_HTTP_AUTHORIZATION_HPP_
 
-#include <map>
+#include <array>
+#include <cstddef>
 #include <optional>
-#include <string>
 #include <string_view>
+#include <utility>
 
 namespace fakeiam::internal {
 
@@ -16,14 +17,23 @@ enum class AuthorizationParse {
   Parsed,
 };
 
+// Both schemes carry three parameters; room for a few more that a client might add, held in
+// place because every signed request is parsed.
+inline constexpr std::size_t kMaxAuthorizationParams = 12;
+
 struct AuthorizationParams {
   AuthorizationParse outcome = AuthorizationParse::NotThisScheme;
   // Names as sent; views into the header, which must outlive them.
-  std::map<std::string_view, std::string_view> params;
+  std::array<std::pair<std::string_view, std::string_view>, kMaxAuthorizationParams> params;
+  std::size_t count = 0;
+
+  // The value of the parameter with this name, if it was given.
+  std::optional<std::string_view> Get(std::string_view name) const;
 };
 
 // Splits `header` if it starts with `scheme` followed by white space. The scheme alone, a
-// parameter given twice, an empty name or value, or a missing '=' is Malformed.
+// parameter given twice, an empty name or value, a missing '=', or more than
+// kMaxAuthorizationParams parameters is Malformed.
 AuthorizationParams ParseAuthorization(std::optional<std::string_view> header,
                                        std::string_view scheme);
 

@@ -10,20 +10,15 @@ Result<std::optional<SdkHmacCredential>> ReadSdkHmacCredential(const HttpRequest
   if (auth.outcome == AuthorizationParse::NotThisScheme) {
     return std::optional<SdkHmacCredential>();
   }
-  const auto param = [&](const char* name) -> const std::string_view* {
-    const auto it = auth.params.find(name);
-    return it == auth.params.end() ? nullptr : &it->second;
-  };
-  const std::string_view* access = param("Access");
-  const std::string_view* signed_headers = param("SignedHeaders");
-  const std::string_view* signature = param("Signature");
+  const std::optional<std::string_view> access = auth.Get("Access");
+  const std::optional<std::string_view> signed_headers = auth.Get("SignedHeaders");
+  const std::optional<std::string_view> signature = auth.Get("Signature");
   if (auth.outcome == AuthorizationParse::Malformed || !access || !signed_headers || !signature) {
     return Error::Make(ErrorCode::IncompleteSignature,
                        "the Authorization header is not SDK-HMAC-SHA256 Access=<AK>, "
                        "SignedHeaders=<headers>, Signature=<signature>");
   }
-  return std::optional<SdkHmacCredential>(SdkHmacCredential{
-      std::string(*access), std::string(*signed_headers), std::string(*signature)});
+  return std::optional<SdkHmacCredential>(SdkHmacCredential{*access, *signed_headers, *signature});
 }
 
 }  // namespace fakeiam::internal

@@ -3,17 +3,18 @@
 #define FAKEIAM_SRC_HUAWEI_SDK_HMAC_CREDENTIAL_HPP_
 
 #include <optional>
-#include <string>
+#include <string_view>
 
 #include "fakeiam/http.hpp"
 #include "fakeiam/result.hpp"
 
 namespace fakeiam::internal {
 
+// Views into the request's Authorization header, which must outlive the credential.
 struct SdkHmacCredential {
-  std::string access_key_id;
-  std::string signed_headers;
-  std::string signature;
+  std::string_view access_key_id;
+  std::string_view signed_headers;
+  std::string_view signature;
 };
 
 // `Authorization: SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<a;b>, Signature=<hex>`. Nothing when

@@ -59,7 +59,7 @@ Result<Caller> Authenticate(Store& store, const HttpRequest& request, const Auth
     huawei = *credential;
   }
   if (!aws && !huawei) return auth.strict ? Result<Caller>(Unsigned(dialect)) : Caller{};
-  const std::string& key_id = aws ? aws->access_key_id : huawei->access_key_id;
+  const std::string_view key_id = aws ? aws->access_key_id : huawei->access_key_id;
 
   if (auth.strict) {
     const std::optional<SigningKey> key = SigningKeyOf(store, auth, key_id);
@@ -73,7 +73,7 @@ Result<Caller> Authenticate(Store& store, const HttpRequest& request, const Auth
             : VerifySdkHmac(request, *huawei, key->secret, now, auth.max_clock_skew);
     if (refused) return *refused;
   }
-  return IdentifyCaller(store, key_id, "iam", aws ? aws->region : "");
+  return IdentifyCaller(store, std::string(key_id), "iam", aws ? aws->region : "");
 }
 
 }  // namespace fakeiam::internal

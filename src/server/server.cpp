@@ -206,7 +206,7 @@ class Server::Impl : private internal::Responder {
       return Refuse(request, *problem, peer);
     }
     const auto start = LogStart();
-    const HttpResponse response = service_->Handle(request);
+    HttpResponse response = service_->Handle(request);
     Log(request, response, peer, start);
     return response;
   }
@@ -216,7 +216,7 @@ class Server::Impl : private internal::Responder {
   HttpResponse Refuse(const HttpRequest& request, const Error& error,
                       const std::string& peer) const override {
     const auto start = LogStart();
-    const HttpResponse response = service_->Reject(request, error);
+    HttpResponse response = service_->Reject(request, error);
     Log(request, response, peer, start);
     return response;
   }

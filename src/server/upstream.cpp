@@ -124,7 +124,7 @@ HttpResponse Upstream::Handle(const HttpRequest& request) const {
     if (!options_.huawei.empty()) internal::SignSdkHmac(outgoing, options_.huawei, now);
   } else if (!options_.aws.empty()) {
     const auto signed_by = internal::ReadSigV4Credential(request);
-    const std::string region =
+    const std::string_view region =
         signed_by.ok() && *signed_by ? (*signed_by)->region : options_.aws_region;
     internal::SignSigV4(outgoing, options_.aws, now, region, "iam");
   }

@@ -98,7 +98,15 @@ struct SuiteCase {
   std::string canonical_request;
   std::string string_to_sign;
   std::string authorization;
-  SigV4Credential expected;  // the .authz, parsed
+  // The .authz as a request's Authorization header, which the expected credential views.
+  HttpRequest authorization_carrier;
+
+  SigV4Credential Expected() const {
+    const Result<std::optional<SigV4Credential>> credential =
+        ReadSigV4Credential(authorization_carrier);
+    EXPECT_TRUE(credential.ok() && credential->has_value()) << authorization;
+    return credential.ok() && credential->has_value() ? **credential : SigV4Credential{};
+  }
 };
 
 SuiteCase LoadCase(const std::string& name) {
@@ -111,11 +119,7 @@ SuiteCase LoadCase(const std::string& name) {
   c.canonical_request = ReadCaseFile(name, ".creq");
   c.string_to_sign = ReadCaseFile(name, ".sts");
   c.authorization = ReadCaseFile(name, ".authz");
-  HttpRequest carrier;
-  carrier.headers.Add("Authorization", c.authorization);
-  const Result<std::optional<SigV4Credential>> credential = ReadSigV4Credential(carrier);
-  EXPECT_TRUE(credential.ok() && credential->has_value()) << name << ": " << c.authorization;
-  if (credential.ok() && credential->has_value()) c.expected = **credential;
+  c.authorization_carrier.headers.Add("Authorization", c.authorization);
   return c;
 }
 
@@ -139,12 +143,13 @@ class SigV4SuiteCaseTest : public testing::TestWithParam<std::string> {};
 
 TEST_P(SigV4SuiteCaseTest, CanonicalRequestStringToSignAndSignature) {
   const SuiteCase c = LoadCase(GetParam());
+  const SigV4Credential expected = c.Expected();
   const std::string canonical_request =
-      SigV4CanonicalRequest(c.request, SplitSignedHeaders(c.expected.signed_headers));
+      SigV4CanonicalRequest(c.request, SplitSignedHeaders(expected.signed_headers));
   EXPECT_EQ(canonical_request, c.canonical_request);
   EXPECT_EQ(SigV4StringToSign(kAmzDate, kScope, canonical_request), c.string_to_sign);
   EXPECT_EQ(SigV4Signature(kSecret, kAmzDate, kRegion, kService, canonical_request),
-            c.expected.signature);
+            expected.signature);
 }
 
 // The verifier, on each case's signed request (.sreq) with the case's expected Authorization

@@ -197,6 +197,25 @@ TEST_F(QueryDialectTest, MalformedSigV4HeadersAreIncompleteSignature) {
   }
 }
 
+// The parameters are held in place, so there is a bound: twelve parse, a thirteenth is malformed.
+TEST_F(QueryDialectTest, ASigV4HeaderTakesUpToTwelveParameters) {
+  const auto with_extra = [](int extra) {
+    std::string header =
+        "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/iam/aws4_request, "
+        "SignedHeaders=host, Signature=00";
+    for (int i = 0; i < extra; ++i) header += ", Extra" + std::to_string(i) + "=x";
+    return header;
+  };
+  HttpRequest twelve = Form("Action=ListUsers&Version=2010-05-08");
+  twelve.headers.Add("Authorization", with_extra(9));
+  EXPECT_EQ(handler_.Handle(twelve).status, 200);
+  HttpRequest thirteen = Form("Action=ListUsers&Version=2010-05-08");
+  thirteen.headers.Add("Authorization", with_extra(10));
+  const HttpResponse refused = handler_.Handle(thirteen);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(Code(refused), "IncompleteSignature");
+}
+
 TEST_F(QueryDialectTest, EveryResponseHasItsOwnRequestId) {
   std::set<std::string> ids;
   for (int i = 0; i < 20; ++i) {

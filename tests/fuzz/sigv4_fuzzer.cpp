@@ -19,7 +19,8 @@ constexpr std::string_view kSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"
 // must read back and recompute.
 void SignAndVerify(fakeiam::HttpRequest request, const SigV4Credential& as) {
   try {
-    SignSigV4(request, {as.access_key_id, std::string(kSecret), ""}, kDate, as.region, as.service);
+    SignSigV4(request, {std::string(as.access_key_id), std::string(kSecret), ""}, kDate, as.region,
+              as.service);
   } catch (const std::invalid_argument&) {
     return;  // no Host header, or a malformed query: nothing to sign
   }
