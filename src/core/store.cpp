@@ -57,11 +57,24 @@ bool BySequence(const KeyEntry* entry, std::uint64_t sequence) {
   return entry->second.sequence < sequence;
 }
 
+// Orders user names as their lower-case forms, so that a name in any case finds its user without
+// a lower-cased copy being made (the map's keys are stored in lower case).
+struct IgnoringCaseLess {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+      return static_cast<unsigned char>(internal::ToLower(x)) <
+             static_cast<unsigned char>(internal::ToLower(y));
+    });
+  }
+};
+
 // Everything Restore replaces at once.
 struct Data {
   Data() : root(std::make_unique<UserRecord>()) {}
 
-  std::map<std::string, UserRecord> users;  // by lower-case name: IAM names ignore case
+  // By lower-case name: IAM names ignore case.
+  std::map<std::string, UserRecord, IgnoringCaseLess> users;
   std::unordered_map<std::string, UserRecord*> users_by_id;
   std::unique_ptr<UserRecord> root;  // on the heap, so that its keys' owner survives a swap
   KeyMap keys;
@@ -69,7 +82,7 @@ struct Data {
   std::uint64_t next_sequence = 1;
 
   UserRecord* FindUser(std::string_view name) {
-    auto it = users.find(internal::ToLower(name));
+    auto it = users.find(name);
     return it == users.end() ? nullptr : &it->second;
   }
 

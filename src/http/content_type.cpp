@@ -1,40 +1,43 @@
 #include "http/content_type.hpp"
 
-#include <string>
+#include <string_view>
 
 #include "core/ascii.hpp"
 
 namespace fakeiam::internal {
 namespace {
 
-// The media type, lower case, without parameters or spaces.
-std::string MediaType(const Headers& headers) {
+// The media type as sent, without parameters or spaces; compared without regard to case.
+std::string_view MediaType(const Headers& headers) {
   const std::optional<std::string_view> value = headers.Get("Content-Type");
-  if (!value) return "";
-  std::string type = ToLower(value->substr(0, value->find(';')));
-  type.erase(0, type.find_first_not_of(" \t"));
-  type.erase(type.find_last_not_of(" \t") + 1);
-  return type;
+  if (!value) return {};
+  std::string_view type = value->substr(0, value->find(';'));
+  const std::size_t first = type.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  type = type.substr(first);
+  return type.substr(0, type.find_last_not_of(" \t") + 1);
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+bool EndsWithIgnoringCase(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         EqualsIgnoringCase(s.substr(s.size() - suffix.size()), suffix);
 }
 
 }  // namespace
 
 bool IsFormContent(const Headers& headers) {
-  return MediaType(headers) == "application/x-www-form-urlencoded";
+  return EqualsIgnoringCase(MediaType(headers), "application/x-www-form-urlencoded");
 }
 
 bool IsJsonContent(const Headers& headers) {
-  const std::string type = MediaType(headers);
-  return type == "application/json" || EndsWith(type, "+json");
+  const std::string_view type = MediaType(headers);
+  return EqualsIgnoringCase(type, "application/json") || EndsWithIgnoringCase(type, "+json");
 }
 
 bool IsXmlContent(const Headers& headers) {
-  const std::string type = MediaType(headers);
-  return type == "text/xml" || type == "application/xml" || EndsWith(type, "+xml");
+  const std::string_view type = MediaType(headers);
+  return EqualsIgnoringCase(type, "text/xml") || EqualsIgnoringCase(type, "application/xml") ||
+         EndsWithIgnoringCase(type, "+xml");
 }
 
 }  // namespace fakeiam::internal
