@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "core/json_writer.hpp"
 #include "http/content_type.hpp"
 #include "http/url_encoding.hpp"
 #include "huawei/v5_errors.hpp"
@@ -37,23 +38,36 @@ const char* V5Status(KeyStatus status) {
   return status == KeyStatus::Active ? "active" : "inactive";
 }
 
-std::string V5Time(Timestamp t) { return FormatIso8601(t, /*with_millis=*/true); }
-
-// An object with room for `members`: ordered_json keeps members in a vector of pairs with const
-// keys, which it copies, not moves, each time the vector grows.
-Json ObjectFor(std::size_t members) {
-  Json object = Json::object();
-  object.get_ref<Json::object_t&>().reserve(members);
-  return object;
+// The members of an access key that every answer about one shows.
+void WriteKeyMembers(JsonWriter& json, const AccessKey& key) {
+  json.Key("user_id");
+  json.String(key.user_id);
+  json.Key("access_key_id");
+  json.String(key.id);
+  json.Key("created_at");
+  json.Time(key.create_date);
 }
 
-Json Metadata(const AccessKey& key) {
-  Json j = ObjectFor(4);
-  j["user_id"] = key.user_id;
-  j["access_key_id"] = key.id;
-  j["created_at"] = V5Time(key.create_date);
-  j["status"] = V5Status(key.status);
-  return j;
+void WriteStatus(JsonWriter& json, KeyStatus status) {
+  json.Key("status");
+  json.String(V5Status(status));
+}
+
+// `{"<name>": {user_id, access_key_id, created_at[, secret_access_key], status}}`
+std::string KeyDocument(std::string_view name, const AccessKey& key, bool with_secret) {
+  JsonWriter json;
+  json.BeginObject();
+  json.Key(name);
+  json.BeginObject();
+  WriteKeyMembers(json, key);
+  if (with_secret) {
+    json.Key("secret_access_key");
+    json.String(key.secret);
+  }
+  WriteStatus(json, key.status);
+  json.EndObject();
+  json.EndObject();
+  return json.Take();
 }
 
 struct Call {
@@ -100,28 +114,34 @@ Result<HttpResponse> ListAccessKeys(const Call& call, const std::string& request
   const Result<Page<AccessKey>> page =
       call.store.ListAccessKeys(call.user.name, *request, call.context);
   if (!page.ok()) return page.error();
-  Json keys = Json::array();
-  keys.get_ref<Json::array_t&>().reserve(page->items.size());
-  for (const AccessKey& key : page->items) keys.push_back(Metadata(key));
-  Json page_info = ObjectFor(2);
-  if (page->is_truncated) page_info["next_marker"] = page->marker;
-  page_info["current_count"] = page->items.size();
-  Json body = ObjectFor(2);
-  body["access_keys"] = std::move(keys);
-  body["page_info"] = std::move(page_info);
-  return V5JsonResponse(200, body.dump(), request_id);
+  JsonWriter json;
+  json.BeginObject();
+  json.Key("access_keys");
+  json.BeginArray();
+  for (const AccessKey& key : page->items) {
+    json.BeginObject();
+    WriteKeyMembers(json, key);
+    WriteStatus(json, key.status);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.Key("page_info");
+  json.BeginObject();
+  if (page->is_truncated) {
+    json.Key("next_marker");
+    json.String(page->marker);
+  }
+  json.Key("current_count");
+  json.Number(page->items.size());
+  json.EndObject();
+  json.EndObject();
+  return V5JsonResponse(200, json.Take(), request_id);
 }
 
 Result<HttpResponse> CreateAccessKey(const Call& call, const std::string& request_id) {
   const Result<AccessKey> key = call.store.CreateAccessKey(call.user.name, call.context);
   if (!key.ok()) return key.error();
-  Json created;
-  created["user_id"] = key->user_id;
-  created["access_key_id"] = key->id;
-  created["created_at"] = V5Time(key->create_date);
-  created["secret_access_key"] = key->secret;
-  created["status"] = V5Status(key->status);
-  return V5JsonResponse(201, Json{{"access_key", std::move(created)}}.dump(), request_id);
+  return V5JsonResponse(201, KeyDocument("access_key", *key, /*with_secret=*/true), request_id);
 }
 
 // `{"status": "active" | "inactive"}`.
@@ -169,7 +189,8 @@ Result<HttpResponse> UpdateAccessKey(const Call& call, const std::string& reques
   const Result<AccessKey> updated =
       call.store.UpdateAccessKey(call.user.name, call.route.access_key_id, *status, call.context);
   if (!updated.ok()) return updated.error();
-  return V5JsonResponse(200, Json{{"access_key", Metadata(*updated)}}.dump(), request_id);
+  return V5JsonResponse(200, KeyDocument("access_key", *updated, /*with_secret=*/false),
+                        request_id);
 }
 
 Result<HttpResponse> DeleteAccessKey(const Call& call, const std::string& request_id) {
@@ -188,10 +209,17 @@ Result<HttpResponse> ShowAccessKeyLastUsed(const Call& call, const std::string& 
   const Result<AccessKeyLastUsed> used =
       call.store.GetAccessKeyLastUsed(call.user.name, call.route.access_key_id, call.context);
   if (!used.ok()) return used.error();
-  Json last_used = Json::object();
-  if (used->last_used) last_used["last_used_at"] = V5Time(used->last_used->date);
-  return V5JsonResponse(200, Json{{"access_key_last_used", std::move(last_used)}}.dump(),
-                        request_id);
+  JsonWriter json;
+  json.BeginObject();
+  json.Key("access_key_last_used");
+  json.BeginObject();
+  if (used->last_used) {
+    json.Key("last_used_at");
+    json.Time(used->last_used->date);
+  }
+  json.EndObject();
+  json.EndObject();
+  return V5JsonResponse(200, json.Take(), request_id);
 }
 
 Result<HttpResponse> Dispatch(const Call& call, const std::string& request_id) {

@@ -1,7 +1,7 @@
 #include "huawei/v5_route.hpp"
 
-#include <algorithm>
-#include <vector>
+#include <array>
+#include <optional>
 
 #include "http/url_encoding.hpp"
 
@@ -10,6 +10,8 @@ namespace {
 
 constexpr std::size_t kMaxUserIdLength = 64;
 constexpr std::size_t kMaxAccessKeyIdLength = 40;
+// /v5/users/{user_id}/access-keys/{access_key_id}/last-used
+constexpr std::size_t kMaxRouteSegments = 6;
 
 Error InvalidParameter(std::string_view name) {
   return Error::Make(ErrorCode::ValidationError,
@@ -34,17 +36,6 @@ bool IsId(std::string_view id, std::size_t max, bool underscore) {
     if (!IsIdChar(c, underscore)) return false;
   }
   return true;
-}
-
-std::vector<std::string_view> Segments(std::string_view path) {
-  std::vector<std::string_view> segments;
-  path.remove_prefix(1);  // the leading '/'
-  for (;;) {
-    const std::size_t slash = path.find('/');
-    segments.push_back(path.substr(0, slash));
-    if (slash == std::string_view::npos) return segments;
-    path.remove_prefix(slash + 1);
-  }
 }
 
 struct RouteEntry {
@@ -101,27 +92,34 @@ std::string_view ToString(V5Operation operation) {
 
 Result<V5Route> MatchV5Route(std::string_view method, std::string_view raw_path) {
   if (raw_path.empty() || raw_path.front() != '/') return NoSuchRoute();
-  const std::vector<std::string_view> raw = Segments(raw_path);
-  std::vector<std::string> segments;
-  for (std::string_view segment : raw) {
-    std::optional<std::string> decoded = PercentDecode(segment);
+  // Every segment is checked, but only a route's six are kept: a longer path is no route.
+  std::array<std::string, kMaxRouteSegments> segments;
+  std::size_t n = 0;
+  bool has_empty = false;
+  for (std::string_view rest = raw_path.substr(1);;) {
+    const std::size_t slash = rest.find('/');
+    const std::string_view raw = rest.substr(0, slash);
+    std::optional<std::string> decoded = PercentDecode(raw);
     if (!decoded) return InvalidParameter("path");
     if (*decoded == "." || *decoded == "..") {
       return Error::Make(ErrorCode::ValidationError,
                          "Request path is invalid: dot segments are not allowed.");
     }
-    segments.push_back(std::move(*decoded));
+    has_empty = has_empty || decoded->empty();
+    if (n < segments.size()) segments[n] = std::move(*decoded);
+    ++n;
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
   }
-  const std::size_t n = segments.size();
   // Empty segments ("//", a trailing '/') make a path no route names.
-  const bool has_empty = std::find(segments.begin(), segments.end(), "") != segments.end();
-  if (has_empty || n < 4 || n > 6 || segments[0] != "v5" || segments[1] != "users" ||
-      segments[3] != "access-keys" || (n == 6 && segments[5] != "last-used")) {
+  if (has_empty || n < 4 || n > kMaxRouteSegments || segments[0] != "v5" ||
+      segments[1] != "users" || segments[3] != "access-keys" ||
+      (n == 6 && segments[5] != "last-used")) {
     return NoSuchRoute();
   }
   const Result<V5Operation> operation = OperationFor(method, n);
   if (!operation.ok()) return operation.error();
-  V5Route route{*operation, segments[2], n >= 5 ? segments[4] : std::string()};
+  V5Route route{*operation, std::move(segments[2]), std::move(segments[4])};
   // An encoded '/' decodes into an id, where it can never belong.
   if (!IsId(route.user_id, kMaxUserIdLength, /*underscore=*/false)) {
     return InvalidParameter("user_id");
