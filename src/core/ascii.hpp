@@ -25,6 +25,13 @@ inline bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
          });
 }
 
+// `s` without leading and trailing spaces and tabs (HTTP's optional white space).
+inline std::string_view TrimSpacesAndTabs(std::string_view s) {
+  const std::size_t first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
 inline bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }

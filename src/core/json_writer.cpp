@@ -8,36 +8,26 @@ namespace {
 // A v5 listing of two keys is about 300 bytes.
 constexpr std::size_t kTypicalDocumentBytes = 512;
 
-bool IsValidUtf8(std::string_view text) {
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return ValidUtf8(text) == text;
-  }
-  return true;
-}
-
 }  // namespace
 
 JsonWriter::JsonWriter() { out_.reserve(kTypicalDocumentBytes); }
 
-void JsonWriter::BeginObject() {
+void JsonWriter::BeginObject() { Open('{'); }
+
+void JsonWriter::EndObject() { Close('}'); }
+
+void JsonWriter::BeginArray() { Open('['); }
+
+void JsonWriter::EndArray() { Close(']'); }
+
+void JsonWriter::Open(char bracket) {
   BeforeValue();
-  out_ += '{';
+  out_ += bracket;
   after_value_ = false;
 }
 
-void JsonWriter::EndObject() {
-  out_ += '}';
-  after_value_ = true;
-}
-
-void JsonWriter::BeginArray() {
-  BeforeValue();
-  out_ += '[';
-  after_value_ = false;
-}
-
-void JsonWriter::EndArray() {
-  out_ += ']';
+void JsonWriter::Close(char bracket) {
+  out_ += bracket;
   after_value_ = true;
 }
 
@@ -74,8 +64,12 @@ void JsonWriter::BeforeValue() {
 
 void JsonWriter::AppendQuoted(std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  const std::string checked = IsValidUtf8(text) ? std::string() : ValidUtf8(text);
-  if (!checked.empty()) text = checked;
+  // Only malformed text needs the checked copy; checking well-formed text allocates nothing.
+  std::string checked;
+  if (!ForEachCodePoint(text, [](char32_t) {})) {
+    checked = ValidUtf8(text);
+    text = checked;
+  }
   out_ += '"';
   // Runs without a character to escape go in whole.
   std::size_t run = 0;

@@ -30,6 +30,9 @@ class JsonWriter {
   std::string Take() { return std::move(out_); }
 
  private:
+  // An object or array begins (a value itself) or ends (after its last value).
+  void Open(char bracket);
+  void Close(char bracket);
   // The comma before every value but the first of its object or array.
   void BeforeValue();
   void AppendQuoted(std::string_view text);

@@ -1,16 +1,8 @@
 #include "http/authorization.hpp"
 
+#include "core/ascii.hpp"
+
 namespace fakeiam::internal {
-namespace {
-
-std::string_view Trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::optional<std::string_view> AuthorizationParams::Get(std::string_view name) const {
   for (std::size_t i = 0; i < count; ++i) {
@@ -25,7 +17,7 @@ AuthorizationParams ParseAuthorization(std::optional<std::string_view> header,
   if (!header || header->substr(0, scheme.size()) != scheme) return result;
   std::string_view rest = header->substr(scheme.size());
   // The scheme alone names it but carries nothing: malformed, not another scheme.
-  if (Trim(rest).empty()) {
+  if (TrimSpacesAndTabs(rest).empty()) {
     result.outcome = AuthorizationParse::Malformed;
     return result;
   }
@@ -33,7 +25,7 @@ AuthorizationParams ParseAuthorization(std::optional<std::string_view> header,
   result.outcome = AuthorizationParse::Malformed;
   while (!rest.empty()) {
     const std::size_t comma = rest.find(',');
-    const std::string_view item = Trim(rest.substr(0, comma));
+    const std::string_view item = TrimSpacesAndTabs(rest.substr(0, comma));
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     const std::size_t eq = item.find('=');
     if (eq == std::string_view::npos || eq == 0 || eq + 1 == item.size()) return result;

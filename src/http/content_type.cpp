@@ -11,11 +11,7 @@ namespace {
 std::string_view MediaType(const Headers& headers) {
   const std::optional<std::string_view> value = headers.Get("Content-Type");
   if (!value) return {};
-  std::string_view type = value->substr(0, value->find(';'));
-  const std::size_t first = type.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  type = type.substr(first);
-  return type.substr(0, type.find_last_not_of(" \t") + 1);
+  return TrimSpacesAndTabs(value->substr(0, value->find(';')));
 }
 
 bool EndsWithIgnoringCase(std::string_view s, std::string_view suffix) {
