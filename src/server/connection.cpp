@@ -50,7 +50,7 @@ Connection::Next Connection::OnReadable() {
   if (got <= 0) return Next::kEnd;
   begin_ = 0;
   end_ = static_cast<std::size_t>(got);
-  return Advance();
+  return Advance(on_thread_ ? Sending::kNow : Sending::kLater);
 }
 
 Connection::Next Connection::OnWritable() { return Advance(); }
@@ -81,10 +81,11 @@ void Connection::ServeOnThisThread() {
   }
 }
 
-Connection::Next Connection::Advance() {
+Connection::Next Connection::Advance(Sending sending) {
   for (;;) {
     if (sending_) {
-      const Sent sent = Flush();
+      if (sending == Sending::kLater && sent_ == 0) return Next::kFlush;
+      const Sent sent = Write();
       if (sent == Sent::kFailed) return Next::kEnd;
       if (sent == Sent::kBlocked) {
         if (!send_deadline_) send_deadline_ = SteadyClock::now() + settings_.io_timeout;
@@ -170,7 +171,7 @@ void Connection::Send(HttpResponse&& response, bool keep_alive, bool head_only) 
 }
 
 // Head and body in one system call (more only when the socket takes part of them).
-Connection::Sent Connection::Flush() {
+Connection::Sent Connection::Write() {
   for (;;) {
     if (sent_ == head_.size() + body_.size()) {
       sending_ = false;

@@ -48,6 +48,7 @@ class Connection {
   enum class Next {
     kReadable,
     kWritable,
+    kFlush,   // an answer is ready: send it with Flush once the other ready connections are served
     kThread,  // a request that may block: hand the connection to a thread of its own
     kEnd,     // done: destroy it
   };
@@ -63,8 +64,11 @@ class Connection {
   // When OnDeadline is due, if nothing happens before.
   SteadyClock::time_point deadline() const { return deadline_; }
 
+  // Reads and answers, but leaves an answer for Flush to send (kFlush).
   Next OnReadable();
   Next OnWritable();
+  // Sends the answer OnReadable left, and goes on.
+  Next Flush() { return Advance(Sending::kNow); }
   Next OnDeadline();
 
   // Serves the connection to its end on the calling thread, answering requests that may block
@@ -72,14 +76,16 @@ class Connection {
   void ServeOnThisThread();
 
  private:
-  // Answers what has been read, sends what is due, and says what to wait for next.
-  Next Advance();
+  enum class Sending { kNow, kLater };
+  // Answers what has been read, sends what is due (or leaves a new answer for Flush), and says
+  // what to wait for next.
+  Next Advance(Sending sending = Sending::kNow);
   void Answer();
   void Refuse(const Error& error);
   // Puts `response` up for sending; the connection ends after it unless `keep_alive`.
   void Send(HttpResponse&& response, bool keep_alive, bool head_only);
   enum class Sent { kAll, kBlocked, kFailed };
-  Sent Flush();
+  Sent Write();
   Next Drain();
 
   const int socket_;

@@ -85,6 +85,13 @@ void EventLoop::Run() {
       Follow(served, served->second.events == EPOLLOUT ? connection->OnWritable()
                                                        : connection->OnReadable());
     }
+    // The answers go out together after all ready requests are answered: a client woken by the
+    // first then finds the others waiting too, instead of being woken once per answer.
+    for (std::size_t i = 0; i < flushes_.size(); ++i) {
+      const auto served = served_.find(flushes_[i]);
+      if (served != served_.end()) Follow(served, flushes_[i]->Flush());
+    }
+    flushes_.clear();
     if (SteadyClock::now() >= next_sweep_) Sweep();
   }
 }
@@ -132,6 +139,7 @@ EventLoop::ServedMap::iterator EventLoop::Follow(ServedMap::iterator served,
     }
     served->second.events = events;
   }
+  if (next == Connection::Next::kFlush) flushes_.push_back(&connection);
   next_sweep_ = std::min(next_sweep_, connection.deadline());
   return std::next(served);
 }

@@ -53,7 +53,8 @@ class EventLoop {
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> adopted_;
   bool stopping_ = false;
-  ServedMap served_;  // the loop thread's own
+  ServedMap served_;                  // the loop thread's own
+  std::vector<Connection*> flushes_;  // answers to send at the end of this wakeup
   // No connection's deadline comes before it.
   SteadyClock::time_point next_sweep_ = SteadyClock::time_point::max();
   std::thread thread_;
