@@ -1,5 +1,7 @@
 #include "aws/query_xml.hpp"
 
+#include <algorithm>
+
 #include "core/utf8.hpp"
 
 namespace fakeiam::internal {
@@ -26,6 +28,16 @@ bool IsPlainAscii(std::string_view text) {
   return true;
 }
 
+// Markup goes in through one growth of the document per tag, not one append per piece: a
+// listing is mostly tags.
+char* Grow(std::string& out, std::size_t bytes) {
+  const std::size_t size = out.size();
+  out.resize(size + bytes);
+  return &out[size];
+}
+
+char* Put(char* at, std::string_view text) { return std::copy(text.begin(), text.end(), at); }
+
 void AppendEscaped(std::string_view text, std::string& out) {
   // Runs without a character to escape go in whole.
   std::size_t run = 0;
@@ -51,10 +63,11 @@ XmlWriter::XmlWriter() {
 
 void XmlWriter::Open(std::string_view name, std::string_view suffix) {
   EndStartTag();
-  Indent();
-  out_ += '<';
-  out_ += name;
-  out_ += suffix;
+  const std::size_t indent = 2 * open_.size();
+  char* at = Grow(out_, indent + 1 + name.size() + suffix.size());
+  at = std::fill_n(at, indent, ' ');
+  *at++ = '<';
+  Put(Put(at, name), suffix);
   if (open_.empty()) {
     out_ += " xmlns=\"";
     out_ += kIamXmlNamespace;
@@ -72,11 +85,14 @@ void XmlWriter::Close() {
     start_tag_open_ = false;
     return;
   }
-  Indent();
-  out_ += "</";
-  out_ += element.name;
-  out_ += element.suffix;
-  out_ += ">\n";
+  const std::size_t indent = 2 * open_.size();
+  char* at = Grow(out_, indent + 4 + element.name.size() + element.suffix.size());
+  at = std::fill_n(at, indent, ' ');
+  *at++ = '<';
+  *at++ = '/';
+  at = Put(Put(at, element.name), element.suffix);
+  *at++ = '>';
+  *at = '\n';
 }
 
 void XmlWriter::Text(std::string_view name, std::string_view text) {
@@ -94,16 +110,20 @@ void XmlWriter::Time(std::string_view name, Timestamp t) {
 
 void XmlWriter::StartTextElement(std::string_view name) {
   EndStartTag();
-  Indent();
-  out_ += '<';
-  out_ += name;
-  out_ += '>';
+  const std::size_t indent = 2 * open_.size();
+  char* at = Grow(out_, indent + 2 + name.size());
+  at = std::fill_n(at, indent, ' ');
+  *at++ = '<';
+  *Put(at, name) = '>';
 }
 
 void XmlWriter::EndTextElement(std::string_view name) {
-  out_ += "</";
-  out_ += name;
-  out_ += ">\n";
+  char* at = Grow(out_, 4 + name.size());
+  *at++ = '<';
+  *at++ = '/';
+  at = Put(at, name);
+  *at++ = '>';
+  *at = '\n';
 }
 
 std::string XmlWriter::Take() {
@@ -116,8 +136,6 @@ void XmlWriter::EndStartTag() {
   out_ += ">\n";
   start_tag_open_ = false;
 }
-
-void XmlWriter::Indent() { out_.append(2 * open_.size(), ' '); }
 
 QueryResponseXml::QueryResponseXml(std::string_view operation) : operation_(operation) {
   xml_.Open(operation_, "Response");

@@ -36,7 +36,6 @@ class XmlWriter {
  private:
   // Ends the start tag of the open element, now that it has content.
   void EndStartTag();
-  void Indent();
   void StartTextElement(std::string_view name);
   void EndTextElement(std::string_view name);
 
