@@ -2,14 +2,10 @@
 
 namespace fakeiam::internal {
 
-bool DecodeCodePoint(std::string_view s, std::size_t& i, char32_t& cp) {
+bool DecodeMultiByteCodePoint(std::string_view s, std::size_t& i, char32_t& cp) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   int extra;
-  if (b0 < 0x80) {
-    cp = b0;
-    ++i;
-    return true;
-  } else if ((b0 & 0xE0) == 0xC0) {
+  if ((b0 & 0xE0) == 0xC0) {
     extra = 1;
     cp = b0 & 0x1F;
   } else if ((b0 & 0xF0) == 0xE0) {

@@ -7,9 +7,19 @@
 
 namespace fakeiam::internal {
 
+// DecodeCodePoint for a sequence of two to four bytes.
+bool DecodeMultiByteCodePoint(std::string_view s, std::size_t& i, char32_t& cp);
+
 // Decodes the code point at `s[i]`, advancing `i` past it. Returns false, leaving `i` alone, when
-// the bytes there are not a well-formed UTF-8 sequence.
-bool DecodeCodePoint(std::string_view s, std::size_t& i, char32_t& cp);
+// the bytes there are not a well-formed UTF-8 sequence. Inline for ASCII, which names, ids and
+// dates are: validating them is then a loop without calls.
+inline bool DecodeCodePoint(std::string_view s, std::size_t& i, char32_t& cp) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 >= 0x80) return DecodeMultiByteCodePoint(s, i, cp);
+  cp = b0;
+  ++i;
+  return true;
+}
 
 // Calls `fn` with each code point of `s`; returns false at the first malformed sequence.
 template <typename Fn>
