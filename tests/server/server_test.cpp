@@ -235,6 +235,69 @@ TEST(ServerTest, ARequestThatMayBlockDoesNotHoldUpTheOthers) {
   EXPECT_EQ(delayed->status, 200);
 }
 
+// A loop answers every request ready at one wakeup before it sends the answers: each must still
+// reach its own connection, in order on a connection that pipelines. The log hook runs on the
+// loop, so holding the first request there lets all the others arrive for the next wakeup.
+TEST(ServerTest, AnswersOfRequestsReadyTogetherReachTheirOwnConnections) {
+  constexpr int kConnections = 6;
+  auto store = std::make_shared<Store>();
+  for (int i = 0; i < kConnections; ++i) {
+    ASSERT_TRUE(store->CreateUser("user" + std::to_string(i)).ok());
+  }
+  std::atomic<bool> all_sent{false};
+  std::atomic<bool> held{false};
+  ServerOptions options;
+  options.threads = 1;
+  options.on_request = [&](const RequestLog&) {
+    if (held.exchange(true)) return;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!all_sent && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  };
+  Server server(store, options);
+  ASSERT_TRUE(server.Start().ok());
+  const auto get_user = [](int i, std::string_view connection = "keep-alive") {
+    return "GET /?Action=GetUser&Version=2010-05-08&UserName=user" + std::to_string(i) +
+           " HTTP/1.1\r\nHost: h\r\nConnection: " + std::string(connection) + "\r\n\r\n";
+  };
+  std::vector<int> sockets;
+  for (int i = 0; i < kConnections; ++i) {
+    sockets.push_back(ConnectLoopback(server.port()));
+    ASSERT_GE(sockets.back(), 0);
+  }
+  ASSERT_TRUE(testing_support::SendAll(sockets[0], get_user(0)));
+  while (!held) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  // The last connection pipelines a second request behind its first, and then closes.
+  const int pipelining = sockets.back();
+  for (int i = 1; i < kConnections; ++i) {
+    const std::string request =
+        sockets[i] == pipelining ? get_user(i) + get_user(0, "close") : get_user(i);
+    ASSERT_TRUE(testing_support::SendAll(sockets[i], request));
+  }
+  all_sent = true;
+  std::vector<std::string> replies;
+  for (const int socket : sockets) {
+    if (socket != pipelining) replies.push_back(testing_support::ReadResponse(socket));
+  }
+  std::string both;
+  char buffer[4096];
+  for (ssize_t n; (n = recv(pipelining, buffer, sizeof buffer, 0)) > 0;) both.append(buffer, n);
+  const std::size_t second = both.find("HTTP/1.1 ", 1);
+  ASSERT_NE(second, std::string::npos) << both;
+  replies.push_back(both.substr(0, second));
+  replies.push_back(both.substr(second));
+  for (const int socket : sockets) close(socket);
+  for (std::size_t i = 0; i < replies.size(); ++i) {
+    const auto answer = testing_support::ParseRawResponse(replies[i]);
+    ASSERT_TRUE(answer) << "reply " << i << ": " << replies[i];
+    EXPECT_EQ(answer->status, 200);
+    const std::size_t user = i < kConnections ? i : 0;
+    EXPECT_THAT(answer->body, HasSubstr("<UserName>user" + std::to_string(user) + "</UserName>"))
+        << "reply " << i;
+  }
+}
+
 TEST(ServerTest, KeepsServingAfterBadRequests) {
   ServerOptions options;
   options.max_request_bytes = 4096;
