@@ -1,6 +1,7 @@
 #include "aws/query_xml.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 
 #include "core/utf8.hpp"
 
@@ -28,15 +29,18 @@ bool IsPlainAscii(std::string_view text) {
   return true;
 }
 
-// Markup goes in through one growth of the document per tag, not one append per piece: a
-// listing is mostly tags.
-char* Grow(std::string& out, std::size_t bytes) {
+// `indent` spaces, then `opening` ("<" or "</"), the name and its suffix, then `after`: the tag
+// goes in through one growth of the document, not one append per piece, as a listing is mostly
+// tags.
+void AppendTag(std::string& out, std::size_t indent, std::string_view opening,
+               std::string_view name, std::string_view suffix, std::string_view after) {
   const std::size_t size = out.size();
-  out.resize(size + bytes);
-  return &out[size];
+  out.resize(size + indent + opening.size() + name.size() + suffix.size() + after.size());
+  char* at = std::fill_n(&out[size], indent, ' ');
+  for (const std::string_view piece : {opening, name, suffix, after}) {
+    at = std::copy(piece.begin(), piece.end(), at);
+  }
 }
-
-char* Put(char* at, std::string_view text) { return std::copy(text.begin(), text.end(), at); }
 
 void AppendEscaped(std::string_view text, std::string& out) {
   // Runs without a character to escape go in whole.
@@ -63,11 +67,7 @@ XmlWriter::XmlWriter() {
 
 void XmlWriter::Open(std::string_view name, std::string_view suffix) {
   EndStartTag();
-  const std::size_t indent = 2 * open_.size();
-  char* at = Grow(out_, indent + 1 + name.size() + suffix.size());
-  at = std::fill_n(at, indent, ' ');
-  *at++ = '<';
-  Put(Put(at, name), suffix);
+  AppendTag(out_, 2 * open_.size(), "<", name, suffix, {});
   if (open_.empty()) {
     out_ += " xmlns=\"";
     out_ += kIamXmlNamespace;
@@ -85,14 +85,7 @@ void XmlWriter::Close() {
     start_tag_open_ = false;
     return;
   }
-  const std::size_t indent = 2 * open_.size();
-  char* at = Grow(out_, indent + 4 + element.name.size() + element.suffix.size());
-  at = std::fill_n(at, indent, ' ');
-  *at++ = '<';
-  *at++ = '/';
-  at = Put(Put(at, element.name), element.suffix);
-  *at++ = '>';
-  *at = '\n';
+  AppendTag(out_, 2 * open_.size(), "</", element.name, element.suffix, ">\n");
 }
 
 void XmlWriter::Text(std::string_view name, std::string_view text) {
@@ -110,21 +103,10 @@ void XmlWriter::Time(std::string_view name, Timestamp t) {
 
 void XmlWriter::StartTextElement(std::string_view name) {
   EndStartTag();
-  const std::size_t indent = 2 * open_.size();
-  char* at = Grow(out_, indent + 2 + name.size());
-  at = std::fill_n(at, indent, ' ');
-  *at++ = '<';
-  *Put(at, name) = '>';
+  AppendTag(out_, 2 * open_.size(), "<", name, {}, ">");
 }
 
-void XmlWriter::EndTextElement(std::string_view name) {
-  char* at = Grow(out_, 4 + name.size());
-  *at++ = '<';
-  *at++ = '/';
-  at = Put(at, name);
-  *at++ = '>';
-  *at = '\n';
-}
+void XmlWriter::EndTextElement(std::string_view name) { AppendTag(out_, 0, "</", name, {}, ">\n"); }
 
 std::string XmlWriter::Take() {
   while (!open_.empty()) Close();

@@ -37,8 +37,7 @@ std::string CanonicalQuery(std::string_view query, QueryOrder order) {
 }
 
 std::string CleanHeaderValue(std::string_view value, HeaderValueSpaces spaces) {
-  while (!value.empty() && IsSpaceOrTab(value.front())) value.remove_prefix(1);
-  while (!value.empty() && IsSpaceOrTab(value.back())) value.remove_suffix(1);
+  value = TrimSpacesAndTabs(value);
   if (spaces == HeaderValueSpaces::kTrim) return std::string(value);
   std::string out;
   for (const char c : value) {

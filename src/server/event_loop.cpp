@@ -87,9 +87,9 @@ void EventLoop::Run() {
     }
     // The answers go out together after all ready requests are answered: a client woken by the
     // first then finds the others waiting too, instead of being woken once per answer.
-    for (std::size_t i = 0; i < flushes_.size(); ++i) {
-      const auto served = served_.find(flushes_[i]);
-      if (served != served_.end()) Follow(served, flushes_[i]->Flush());
+    for (Connection* const connection : flushes_) {
+      const auto served = served_.find(connection);
+      if (served != served_.end()) Follow(served, connection->Flush());
     }
     flushes_.clear();
     if (SteadyClock::now() >= next_sweep_) Sweep();
