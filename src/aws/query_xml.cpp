@@ -1,6 +1,7 @@
 #include "aws/query_xml.hpp"
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 
 #include "core/utf8.hpp"
@@ -22,12 +23,22 @@ std::string XmlText(std::string_view text) {
   return out;
 }
 
-bool IsPlainAscii(std::string_view text) {
-  for (const char c : text) {
-    if (c < 0x20 || c > 0x7E) return false;
+// What a byte of text needs before it can go in as it is: nothing (printable ASCII), an entity
+// (&, <, >), or XmlText's checked copy (control characters and non-ASCII, which may be malformed).
+enum class TextByte : unsigned char { kPlain, kEntity, kCheck };
+
+constexpr std::array<TextByte, 256> TextBytes() {
+  std::array<TextByte, 256> bytes{};
+  for (int c = 0; c < 256; ++c) {
+    bytes[c] = c < 0x20 || c > 0x7E ? TextByte::kCheck : TextByte::kPlain;
   }
-  return true;
+  bytes['&'] = bytes['<'] = bytes['>'] = TextByte::kEntity;
+  return bytes;
 }
+
+constexpr std::array<TextByte, 256> kTextBytes = TextBytes();
+
+TextByte Kind(char c) { return kTextBytes[static_cast<unsigned char>(c)]; }
 
 // `indent` spaces, then `opening` ("<" or "</"), the name and its suffix, then `after`: the tag
 // goes in through one growth of the document, not one append per piece, as a listing is mostly
@@ -46,13 +57,9 @@ void AppendEscaped(std::string_view text, std::string& out) {
   // Runs without a character to escape go in whole.
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* escaped = text[i] == '&'   ? "&amp;"
-                          : text[i] == '<' ? "&lt;"
-                          : text[i] == '>' ? "&gt;"
-                                           : nullptr;
-    if (!escaped) continue;
+    if (Kind(text[i]) != TextByte::kEntity) continue;
     out.append(text.data() + run, i - run);
-    out += escaped;
+    out += text[i] == '&' ? "&amp;" : text[i] == '<' ? "&lt;" : "&gt;";
     run = i + 1;
   }
   out.append(text.data() + run, text.size() - run);
@@ -90,8 +97,16 @@ void XmlWriter::Close() {
 
 void XmlWriter::Text(std::string_view name, std::string_view text) {
   StartTextElement(name);
-  // Ids, dates and statuses are plain ASCII: only other text needs XmlText's checked copy.
-  AppendEscaped(IsPlainAscii(text) ? text : XmlText(text), out_);
+  // Ids, dates and statuses are printable ASCII without entities: they go in whole, in one pass.
+  TextByte worst = TextByte::kPlain;
+  for (const char c : text) worst = std::max(worst, Kind(c));
+  if (worst == TextByte::kPlain) {
+    out_.append(text);
+  } else if (worst == TextByte::kEntity) {
+    AppendEscaped(text, out_);
+  } else {
+    AppendEscaped(XmlText(text), out_);
+  }
   EndTextElement(name);
 }
 
