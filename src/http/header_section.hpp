@@ -4,6 +4,7 @@
 #define FAKEIAM_SRC_HTTP_HEADER_SECTION_HPP_
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 
@@ -22,11 +23,13 @@ constexpr std::size_t FieldBytes(std::string_view name, std::string_view value) 
   return name.size() + value.size() + 4;
 }
 
-// Whether a field value holds CR, LF or NUL, which would split or end it on the wire. (A plain
-// loop: std::string::find_first_of calls memchr on the set once per byte of the value.)
-constexpr bool HasLineBreakOrNul(std::string_view value) {
-  for (const char c : value) {
-    if (c == '\r' || c == '\n' || c == '\0') return true;
+// Whether a field value holds CR, LF or NUL, which would split or end it on the wire. Three
+// memchr scans, which go through the value 32 bytes at a time, rather than one loop testing each
+// byte three times: every value of every request comes through here, and an Authorization header
+// is 200 bytes. (std::string::find_first_of would call memchr on the set once per byte.)
+inline bool HasLineBreakOrNul(std::string_view value) {
+  for (const char c : {'\r', '\n', '\0'}) {
+    if (value.find(c) != std::string_view::npos) return true;
   }
   return false;
 }

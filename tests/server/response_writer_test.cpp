@@ -57,5 +57,16 @@ TEST(ResponseWriterTest, LeavesOutFieldsThatWouldBreakTheFraming) {
             "Connection: keep-alive\r\n\r\n");
 }
 
+TEST(ResponseWriterTest, LeavesOutFieldsWhoseValueHoldsACrAnLfOrANul) {
+  HttpResponse response;
+  response.headers.Add("X-Cr", "a\rb");
+  response.headers.Add("X-Lf", "a\nb");
+  response.headers.Add("X-Nul", std::string("a\0b", 3));
+  response.headers.Add("X-Tab", "a\tb");
+  EXPECT_EQ(
+      Head(response),
+      "HTTP/1.1 200 OK\r\nX-Tab: a\tb\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n");
+}
+
 }  // namespace
 }  // namespace fakeiam::internal
