@@ -25,5 +25,4 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/fakeiamConfigVersion.cmak
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/fakeiamConfig.cmake
               ${PROJECT_BINARY_DIR}/fakeiamConfigVersion.cmake
-              ${PROJECT_SOURCE_DIR}/cmake/FindHttpParser.cmake
         DESTINATION ${FAKEIAM_CMAKE_DIR})

@@ -7,7 +7,7 @@
 set -euo pipefail
 
 build_packages=(cmake g++ make pkg-config python3 libssl-dev nlohmann-json3-dev libpugixml-dev
-                liburiparser-dev libcpp-httplib-dev libhttp-parser-dev libgtest-dev libgmock-dev
+                liburiparser-dev libcpp-httplib-dev node-llhttp libgtest-dev libgmock-dev
                 libbenchmark-dev)
 demo_packages=(awscli)
 test_packages=(awscli python3-boto3 nodejs npm)

@@ -26,12 +26,13 @@ mkdir -p "$reports"
 # instrumented code (in std::regex and std::function), and warnings are errors here.
 export CXXFLAGS="-fsanitize=$sanitizers -fno-sanitize-recover=all -fno-omit-frame-pointer"
 CXXFLAGS+=" -Wno-maybe-uninitialized"
+export CFLAGS="$CXXFLAGS"  # llhttp is C
 export LDFLAGS="-fsanitize=$sanitizers"
 export ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:log_path=$reports/asan"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$reports/ubsan"
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$reports/tsan"
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAKEIAM_BUILD_TESTS=ON \
-  -DFAKEIAM_BUILD_EXAMPLES=ON -DCMAKE_CXX_FLAGS="$CXXFLAGS" -DCMAKE_EXE_LINKER_FLAGS="$LDFLAGS" \
+  -DFAKEIAM_BUILD_EXAMPLES=ON -DCMAKE_CXX_FLAGS="$CXXFLAGS" -DCMAKE_C_FLAGS="$CFLAGS" -DCMAKE_EXE_LINKER_FLAGS="$LDFLAGS" \
   -DCMAKE_SHARED_LINKER_FLAGS="$LDFLAGS" >/dev/null
 cmake --build "$build" -j"$(nproc)"
 status=0

@@ -1,6 +1,6 @@
 #include "server/request_reader.hpp"
 
-#include <climits>
+#include <algorithm>
 #include <utility>
 
 #include "core/ascii.hpp"
@@ -16,7 +16,7 @@ Error BodyTooLarge() {
 
 constexpr std::size_t kTypicalHeaderFields = 16;
 
-RequestReader& ReaderOf(http_parser* parser) { return *static_cast<RequestReader*>(parser->data); }
+RequestReader& ReaderOf(llhttp_t* parser) { return *static_cast<RequestReader*>(parser->data); }
 
 }  // namespace
 
@@ -27,14 +27,14 @@ Error TransportRefusal(int status, std::string message) {
 }
 
 RequestReader::RequestReader(RequestLimits limits) : limits_(limits) {
-  http_parser_init(&parser_, HTTP_REQUEST);
+  llhttp_init(&parser_, HTTP_REQUEST, &Settings());
   parser_.data = this;
 }
 
-std::size_t RequestReader::Feed(std::string_view bytes) {
-  static const http_parser_settings kSettings = [] {
-    http_parser_settings settings;
-    http_parser_settings_init(&settings);
+const llhttp_settings_t& RequestReader::Settings() {
+  static const llhttp_settings_t kSettings = [] {
+    llhttp_settings_t settings;
+    llhttp_settings_init(&settings);
     settings.on_message_begin = &RequestReader::OnMessageBegin;
     settings.on_url = &RequestReader::OnUrl;
     settings.on_header_field = &RequestReader::OnHeaderField;
@@ -44,23 +44,28 @@ std::size_t RequestReader::Feed(std::string_view bytes) {
     settings.on_message_complete = &RequestReader::OnMessageComplete;
     return settings;
   }();
+  return kSettings;
+}
+
+std::size_t RequestReader::Feed(std::string_view bytes) {
   if (complete_ || failure_ || bytes.empty()) return 0;
   feed_begin_ = bytes.data();
-  const std::size_t taken = http_parser_execute(&parser_, &kSettings, bytes.data(), bytes.size());
+  const llhttp_errno_t problem = llhttp_execute(&parser_, bytes.data(), bytes.size());
+  // The parser stops short of the end only where a request ends (paused) or on an error.
+  const std::size_t taken =
+      problem == HPE_OK ? bytes.size()
+                        : static_cast<std::size_t>(llhttp_get_error_pos(&parser_) - bytes.data());
   if (taken > 0) byte_before_feed_ = bytes[taken - 1];
-  const http_errno problem = HTTP_PARSER_ERRNO(&parser_);
-  if (problem == HPE_PAUSED) {
-    http_parser_pause(&parser_, 0);
-  } else if (problem == HPE_HEADER_OVERFLOW) {
-    failure_ = HeaderSectionTooLarge(header_fields_, header_bytes_);
-  } else if (problem != HPE_OK) {
+  if (problem == HPE_PAUSED && complete_) {
+    llhttp_resume(&parser_);
+  } else if (problem != HPE_OK && !failure_) {
     failure_ = TransportRefusal(400, std::string("The request is not well-formed HTTP/1.1: ") +
-                                         http_errno_description(problem) + ".");
+                                         llhttp_get_error_reason(&parser_) + ".");
   }
   if (failure_ && target_.empty()) {
     TargetFromRequestLine(bytes);
   } else if (failure_) {
-    SplitTarget(http_method_str(static_cast<http_method>(parser_.method)));
+    SplitTarget(llhttp_method_name(static_cast<llhttp_method_t>(parser_.method)));
   }
   return taken;
 }
@@ -101,12 +106,26 @@ void RequestReader::Reset() {
   started_ = complete_ = keep_alive_ = awaits_continue_ = false;
 }
 
-void RequestReader::Fail(Error error) {
+int RequestReader::Fail(Error error) {
   failure_ = std::move(error);
-  http_parser_pause(&parser_, 1);
+  return HPE_USER;
 }
 
-int RequestReader::OnMessageBegin(http_parser* parser) {
+int RequestReader::CheckSectionLimits() {
+  if (target_too_long_) {
+    return Fail(TransportRefusal(414, "The request target is longer than " +
+                                          std::to_string(limits_.max_target_bytes) + " bytes."));
+  }
+  const bool pending = in_value_ || !field_name_.empty();
+  const std::size_t fields = header_fields_ + (pending ? 1 : 0);
+  const std::size_t bytes = header_bytes_ + (pending ? FieldBytes(field_name_, field_value_) : 0);
+  if (fields > kMaxHeaderFields || bytes > kMaxHeaderBytes) {
+    return Fail(HeaderSectionTooLarge(fields, bytes));
+  }
+  return 0;
+}
+
+int RequestReader::OnMessageBegin(llhttp_t* parser) {
   RequestReader& reader = ReaderOf(parser);
   reader.started_ = true;
   // Clients send 5 to 10 fields; the vector would otherwise grow (and move them) 4 times.
@@ -114,13 +133,13 @@ int RequestReader::OnMessageBegin(http_parser* parser) {
   return 0;
 }
 
-int RequestReader::OnUrl(http_parser* parser, const char* at, std::size_t size) {
+int RequestReader::OnUrl(llhttp_t* parser, const char* at, std::size_t size) {
   RequestReader& reader = ReaderOf(parser);
   // Keep what fits, so that the refusal still knows the path's dialect.
   const std::size_t room = reader.limits_.max_target_bytes - reader.target_.size();
   reader.target_.append(at, std::min(size, room));
-  reader.target_too_long_ = reader.target_too_long_ || size > room;
-  return 0;
+  reader.target_too_long_ = size > room;
+  return reader.CheckSectionLimits();
 }
 
 void RequestReader::FinishField() {
@@ -133,58 +152,40 @@ void RequestReader::FinishField() {
   field_value_.clear();
 }
 
-int RequestReader::OnHeaderField(http_parser* parser, const char* at, std::size_t size) {
+int RequestReader::OnHeaderField(llhttp_t* parser, const char* at, std::size_t size) {
   RequestReader& reader = ReaderOf(parser);
   reader.FinishField();
   reader.field_name_.append(at, size);
-  return 0;
+  return reader.CheckSectionLimits();
 }
 
-int RequestReader::OnHeaderValue(http_parser* parser, const char* at, std::size_t size) {
+int RequestReader::OnHeaderValue(llhttp_t* parser, const char* at, std::size_t size) {
   RequestReader& reader = ReaderOf(parser);
   // The parser hands a value on in several pieces when it arrives in several reads, and when it
   // continues on the next line (obs-fold, RFC 9112 section 5.2), which a server must refuse.
   const char before = at == reader.feed_begin_ ? reader.byte_before_feed_ : at[-1];
   if (reader.in_value_ && before == '\n') {
-    reader.Fail(
+    return reader.Fail(
         TransportRefusal(400,
                          "The request's header section is malformed: a field value is folded "
                          "onto the next line."));
-    return 0;
   }
   reader.in_value_ = true;
   reader.field_value_.append(at, size);
-  return 0;
+  return reader.CheckSectionLimits();
 }
 
-int RequestReader::OnHeadersComplete(http_parser* parser) {
+int RequestReader::OnHeadersComplete(llhttp_t* parser) {
   RequestReader& reader = ReaderOf(parser);
-  reader.SplitTarget(http_method_str(static_cast<http_method>(parser->method)));
+  reader.SplitTarget(llhttp_method_name(static_cast<llhttp_method_t>(parser->method)));
   reader.FinishField();
-  // The request line's and header section's limits are checked here, where the section ends,
-  // rather than where a callback happens to bring a piece: the parser brings pieces wherever
-  // the reads split, and a refusal must not depend on that. What is read meanwhile is bounded by
-  // the parser's own cap on a header section (HTTP_MAX_HEADER_SIZE, 80 KiB: 431 too).
-  if (reader.target_too_long_) {
-    reader.Fail(TransportRefusal(414, "The request target is longer than " +
-                                          std::to_string(reader.limits_.max_target_bytes) +
-                                          " bytes."));
-    return 0;
-  }
-  if (reader.header_fields_ > kMaxHeaderFields || reader.header_bytes_ > kMaxHeaderBytes) {
-    reader.Fail(HeaderSectionTooLarge(reader.header_fields_, reader.header_bytes_));
-    return 0;
-  }
   if (parser->http_major != 1) {
-    reader.Fail(TransportRefusal(400, "The server speaks HTTP/1.1 and HTTP/1.0 only."));
-    return 0;
+    return reader.Fail(TransportRefusal(400, "The server speaks HTTP/1.1 and HTTP/1.0 only."));
   }
-  // Content-Length is ULLONG_MAX when the request has none.
   const bool chunked = (parser->flags & F_CHUNKED) != 0;
-  const bool has_length = !chunked && parser->content_length != ULLONG_MAX;
+  const bool has_length = (parser->flags & F_CONTENT_LENGTH) != 0;
   if (has_length && parser->content_length > reader.limits_.max_body_bytes) {
-    reader.Fail(BodyTooLarge());
-    return 0;
+    return reader.Fail(BodyTooLarge());
   }
   const std::optional<std::string_view> expect = reader.request_.headers.Get("Expect");
   reader.awaits_continue_ = expect && EqualsIgnoringCase(*expect, "100-continue") &&
@@ -193,26 +194,24 @@ int RequestReader::OnHeadersComplete(http_parser* parser) {
   return 0;
 }
 
-int RequestReader::OnBody(http_parser* parser, const char* at, std::size_t size) {
+int RequestReader::OnBody(llhttp_t* parser, const char* at, std::size_t size) {
   RequestReader& reader = ReaderOf(parser);
   reader.awaits_continue_ = false;
   if (reader.request_.body.size() + size > reader.limits_.max_body_bytes) {
-    reader.Fail(BodyTooLarge());
-    return 0;
+    return reader.Fail(BodyTooLarge());
   }
   reader.request_.body.append(at, size);
   return 0;
 }
 
-int RequestReader::OnMessageComplete(http_parser* parser) {
+int RequestReader::OnMessageComplete(llhttp_t* parser) {
   RequestReader& reader = ReaderOf(parser);
   reader.complete_ = true;
   reader.awaits_continue_ = false;
   // After an upgrade request (CONNECT, "Connection: upgrade") the stream is not HTTP any more.
-  reader.keep_alive_ = http_should_keep_alive(parser) != 0 && !parser->upgrade;
+  reader.keep_alive_ = llhttp_should_keep_alive(parser) != 0 && !parser->upgrade;
   // Stop here: the bytes after this request are the next one's, read once this one is served.
-  http_parser_pause(parser, 1);
-  return 0;
+  return HPE_PAUSED;
 }
 
 }  // namespace fakeiam::internal

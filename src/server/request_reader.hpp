@@ -1,10 +1,10 @@
-// Reads HTTP/1.1 requests off a connection's bytes into HttpRequest values, with the node.js
-// http-parser (Debian's libhttp-parser) doing the framing: request line, header fields,
+// Reads HTTP/1.1 requests off a connection's bytes into HttpRequest values, with Node.js's
+// llhttp (from Debian's node-llhttp) doing the framing: request line, header fields,
 // Content-Length and chunked bodies, keep-alive and pipelining.
 #ifndef FAKEIAM_SRC_SERVER_REQUEST_READER_HPP_
 #define FAKEIAM_SRC_SERVER_REQUEST_READER_HPP_
 
-#include <http_parser.h>
+#include <llhttp.h>
 
 #include <cstddef>
 #include <optional>
@@ -19,8 +19,7 @@ namespace fakeiam::internal {
 struct RequestLimits {
   std::size_t max_target_bytes = 8 * 1024;   // 414 past it
   std::size_t max_body_bytes = 1024 * 1024;  // 413 past it
-  // The header section's limits (431) are HeaderSectionProblem's; the reader refuses a section
-  // past them once it has ended, or as soon as it passes http-parser's cap (80 KiB).
+  // The header section's limits (431) are HeaderSectionProblem's.
 };
 
 // A request the transport refuses with `status` (an InvalidInput error carrying that status).
@@ -57,16 +56,20 @@ class RequestReader {
   void ContinueSent() { awaits_continue_ = false; }
 
  private:
-  static int OnMessageBegin(http_parser* parser);
-  static int OnUrl(http_parser* parser, const char* at, std::size_t size);
-  static int OnHeaderField(http_parser* parser, const char* at, std::size_t size);
-  static int OnHeaderValue(http_parser* parser, const char* at, std::size_t size);
-  static int OnHeadersComplete(http_parser* parser);
-  static int OnBody(http_parser* parser, const char* at, std::size_t size);
-  static int OnMessageComplete(http_parser* parser);
+  static const llhttp_settings_t& Settings();
+  static int OnMessageBegin(llhttp_t* parser);
+  static int OnUrl(llhttp_t* parser, const char* at, std::size_t size);
+  static int OnHeaderField(llhttp_t* parser, const char* at, std::size_t size);
+  static int OnHeaderValue(llhttp_t* parser, const char* at, std::size_t size);
+  static int OnHeadersComplete(llhttp_t* parser);
+  static int OnBody(llhttp_t* parser, const char* at, std::size_t size);
+  static int OnMessageComplete(llhttp_t* parser);
 
-  // Stops the parser at the current byte with `error` as the reader's failure.
-  void Fail(Error error);
+  // Takes `error` as the reader's failure; returns what a callback returns to stop the parser.
+  int Fail(Error error);
+  // Refuses the request line or header section as soon as it passes a limit, so that an endless
+  // one is not read (llhttp has no cap of its own); returns what the callback returns.
+  int CheckSectionLimits();
   // Adds the field just read to the request.
   void FinishField();
   // Sets the partial request's method, and its path and query from the target read.
@@ -75,7 +78,7 @@ class RequestReader {
   void Reset();
 
   const RequestLimits limits_;
-  http_parser parser_{};
+  llhttp_t parser_{};
   HttpRequest request_;
   std::string target_;
   bool target_too_long_ = false;

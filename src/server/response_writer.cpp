@@ -1,11 +1,10 @@
 #include "server/response_writer.hpp"
 
-#include <http_parser.h>
-
 #include <string_view>
 
 #include "core/ascii.hpp"
 #include "http/header_section.hpp"
+#include "server/reason_phrase.hpp"
 
 namespace fakeiam::internal {
 namespace {
@@ -31,11 +30,8 @@ void AppendField(std::string_view name, std::string_view value, std::string& out
 bool StatusHasBody(int status) { return status >= 200 && status != 204 && status != 304; }
 
 void AppendResponseHead(const HttpResponse& response, bool keep_alive, std::string& out) {
-  // A status http-parser has no phrase for ("<unknown>") goes with an empty one, as RFC 9112
-  // allows.
-  std::string_view reason = http_status_str(static_cast<http_status>(response.status));
-  if (reason.front() == '<') reason = {};
-  out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ").append(reason);
+  out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ");
+  out.append(ReasonPhrase(response.status));
   out.append("\r\n");
   bool typed = false;
   for (const auto& [name, value] : response.headers) {

@@ -151,6 +151,26 @@ TEST(RequestReaderTest, RefusesAHeaderSectionOverItsLimits) {
       431);
 }
 
+// A client that never ends its request line or header section is refused once it passes a
+// limit, rather than read for ever.
+TEST(RequestReaderTest, RefusesAnEndlessTargetOrSectionBeforeItEnds) {
+  RequestReader target_reader(RequestLimits{});
+  target_reader.Feed("GET /?pad=");
+  for (int i = 0; i < 16 && !target_reader.failure(); ++i) {
+    target_reader.Feed(std::string(1024, 'p'));
+  }
+  ASSERT_TRUE(target_reader.failure());
+  EXPECT_EQ(target_reader.failure()->http_status, 414);
+
+  RequestReader section_reader(RequestLimits{});
+  section_reader.Feed("GET / HTTP/1.1\r\nX-Pad: ");
+  for (int i = 0; i < 80 && !section_reader.failure(); ++i) {
+    section_reader.Feed(std::string(1024, 'p'));
+  }
+  ASSERT_TRUE(section_reader.failure());
+  EXPECT_EQ(section_reader.failure()->http_status, 431);
+}
+
 TEST(RequestReaderTest, RefusesAFoldedFieldValueWhereverTheReadsSplit) {
   const std::string bytes = "GET / HTTP/1.1\r\nX-A: b\r\n c\r\n\r\n";
   for (const std::size_t piece : {bytes.size(), std::size_t{1}, std::size_t{24}}) {

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 namespace fakeiam::internal {
 namespace {
 
@@ -23,6 +26,22 @@ TEST(ResponseWriterTest, WritesTheStatusFieldsAndLength) {
             "HTTP/1.1 404 Not Found\r\nContent-Type: text/xml\r\nx-amzn-RequestId: r-1\r\n"
             "Content-Length: 4\r\nConnection: keep-alive\r\n\r\n");
   EXPECT_NE(Head(response, false).find("Connection: close\r\n"), std::string::npos);
+}
+
+// The phrases of statuses fault rules and the transport's refusals answer with, as RFC 9110
+// section 15 and RFC 6585 name them.
+TEST(ResponseWriterTest, GivesEachStatusItsRfcPhrase) {
+  const std::pair<int, std::string> cases[] = {{200, "OK"},
+                                               {413, "Content Too Large"},
+                                               {429, "Too Many Requests"},
+                                               {431, "Request Header Fields Too Large"},
+                                               {503, "Service Unavailable"}};
+  for (const auto& [status, phrase] : cases) {
+    HttpResponse response;
+    response.status = status;
+    const std::string line = "HTTP/1.1 " + std::to_string(status) + " " + phrase + "\r\n";
+    EXPECT_EQ(Head(response).substr(0, line.size()), line);
+  }
 }
 
 TEST(ResponseWriterTest, AStatusWithoutAPhraseGetsAnEmptyOne) {
