@@ -9,9 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 bash scripts/install-deps.sh fuzz
-cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DFAKEIAM_BUILD_FUZZERS=ON -DFAKEIAM_BUILD_TESTS=OFF -DFAKEIAM_BUILD_EXAMPLES=OFF \
-  -DFAKEIAM_INSTALL=OFF >/dev/null
+cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAKEIAM_BUILD_FUZZERS=ON -DFAKEIAM_BUILD_TESTS=OFF \
+  -DFAKEIAM_BUILD_EXAMPLES=OFF -DFAKEIAM_INSTALL=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target fakeiam_fuzzers
 
 work=$(mktemp -d)

@@ -33,7 +33,8 @@ bool IsToken(std::string_view text) {
   });
 }
 
-Error HeaderSectionTooLarge(std::size_t fields, std::size_t bytes) {
+std::optional<Error> HeaderSectionSizeProblem(std::size_t fields, std::size_t bytes) {
+  if (fields <= kMaxHeaderFields && bytes <= kMaxHeaderBytes) return std::nullopt;
   Error error = BadHeader("it has " + std::to_string(fields) + " fields, " + std::to_string(bytes) +
                           " bytes; the limit is " + std::to_string(kMaxHeaderFields) + " fields, " +
                           std::to_string(kMaxHeaderBytes) + " bytes.");
@@ -47,9 +48,7 @@ std::optional<Error> HeaderSectionProblem(const Headers& headers) {
     ++fields;
     bytes += FieldBytes(name, value);
   }
-  if (fields > kMaxHeaderFields || bytes > kMaxHeaderBytes) {
-    return HeaderSectionTooLarge(fields, bytes);
-  }
+  if (std::optional<Error> too_large = HeaderSectionSizeProblem(fields, bytes)) return too_large;
   std::optional<std::string_view> length;
   for (const auto& [name, value] : headers) {
     // The name is not echoed: it may hold anything.

@@ -34,8 +34,8 @@ inline bool HasLineBreakOrNul(std::string_view value) {
   return false;
 }
 
-// The 431 for a section of `fields` fields and `bytes` bytes, past the limits above.
-Error HeaderSectionTooLarge(std::size_t fields, std::size_t bytes);
+// The 431 for a section of `fields` fields and `bytes` bytes, if that is past the limits above.
+std::optional<Error> HeaderSectionSizeProblem(std::size_t fields, std::size_t bytes);
 
 // Whether `text` is an RFC 9110 token, as a field name must be.
 bool IsToken(std::string_view text);

@@ -98,7 +98,6 @@ HttpRequest RequestReader::TakeRequest(bool& keep_alive) {
 void RequestReader::Reset() {
   request_ = HttpRequest();
   target_.clear();
-  target_too_long_ = false;
   field_name_.clear();
   field_value_.clear();
   in_value_ = false;
@@ -112,17 +111,11 @@ int RequestReader::Fail(Error error) {
 }
 
 int RequestReader::CheckSectionLimits() {
-  if (target_too_long_) {
-    return Fail(TransportRefusal(414, "The request target is longer than " +
-                                          std::to_string(limits_.max_target_bytes) + " bytes."));
-  }
   const bool pending = in_value_ || !field_name_.empty();
   const std::size_t fields = header_fields_ + (pending ? 1 : 0);
   const std::size_t bytes = header_bytes_ + (pending ? FieldBytes(field_name_, field_value_) : 0);
-  if (fields > kMaxHeaderFields || bytes > kMaxHeaderBytes) {
-    return Fail(HeaderSectionTooLarge(fields, bytes));
-  }
-  return 0;
+  std::optional<Error> too_large = HeaderSectionSizeProblem(fields, bytes);
+  return too_large ? Fail(std::move(*too_large)) : 0;
 }
 
 int RequestReader::OnMessageBegin(llhttp_t* parser) {
@@ -138,8 +131,10 @@ int RequestReader::OnUrl(llhttp_t* parser, const char* at, std::size_t size) {
   // Keep what fits, so that the refusal still knows the path's dialect.
   const std::size_t room = reader.limits_.max_target_bytes - reader.target_.size();
   reader.target_.append(at, std::min(size, room));
-  reader.target_too_long_ = size > room;
-  return reader.CheckSectionLimits();
+  if (size <= room) return 0;
+  return reader.Fail(TransportRefusal(414, "The request target is longer than " +
+                                               std::to_string(reader.limits_.max_target_bytes) +
+                                               " bytes."));
 }
 
 void RequestReader::FinishField() {

@@ -67,8 +67,9 @@ class RequestReader {
 
   // Takes `error` as the reader's failure; returns what a callback returns to stop the parser.
   int Fail(Error error);
-  // Refuses the request line or header section as soon as it passes a limit, so that an endless
-  // one is not read (llhttp has no cap of its own); returns what the callback returns.
+  // Refuses the header section as soon as it passes a limit, so that an endless one is not read
+  // (llhttp has no cap of its own; OnUrl refuses a target past its limit likewise); returns what
+  // the callback returns.
   int CheckSectionLimits();
   // Adds the field just read to the request.
   void FinishField();
@@ -81,7 +82,6 @@ class RequestReader {
   llhttp_t parser_{};
   HttpRequest request_;
   std::string target_;
-  bool target_too_long_ = false;
   std::string field_name_, field_value_;
   bool in_value_ = false;
   std::size_t header_fields_ = 0, header_bytes_ = 0;

@@ -151,24 +151,20 @@ TEST(RequestReaderTest, RefusesAHeaderSectionOverItsLimits) {
       431);
 }
 
+// The status a refusal carries of `start` followed by up to `kibibytes` KiB of padding that never
+// ends, fed a KiB a read; 0 if the reader has not refused it by then.
+int RefusalStatusOfEndless(const std::string& start, int kibibytes) {
+  RequestReader reader(RequestLimits{});
+  reader.Feed(start);
+  for (int i = 0; i < kibibytes && !reader.failure(); ++i) reader.Feed(std::string(1024, 'p'));
+  return reader.failure() ? reader.failure()->http_status : 0;
+}
+
 // A client that never ends its request line or header section is refused once it passes a
 // limit, rather than read for ever.
 TEST(RequestReaderTest, RefusesAnEndlessTargetOrSectionBeforeItEnds) {
-  RequestReader target_reader(RequestLimits{});
-  target_reader.Feed("GET /?pad=");
-  for (int i = 0; i < 16 && !target_reader.failure(); ++i) {
-    target_reader.Feed(std::string(1024, 'p'));
-  }
-  ASSERT_TRUE(target_reader.failure());
-  EXPECT_EQ(target_reader.failure()->http_status, 414);
-
-  RequestReader section_reader(RequestLimits{});
-  section_reader.Feed("GET / HTTP/1.1\r\nX-Pad: ");
-  for (int i = 0; i < 80 && !section_reader.failure(); ++i) {
-    section_reader.Feed(std::string(1024, 'p'));
-  }
-  ASSERT_TRUE(section_reader.failure());
-  EXPECT_EQ(section_reader.failure()->http_status, 431);
+  EXPECT_EQ(RefusalStatusOfEndless("GET /?pad=", 16), 414);
+  EXPECT_EQ(RefusalStatusOfEndless("GET / HTTP/1.1\r\nX-Pad: ", 80), 431);
 }
 
 TEST(RequestReaderTest, RefusesAFoldedFieldValueWhereverTheReadsSplit) {
