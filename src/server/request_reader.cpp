@@ -16,6 +16,12 @@ Error BodyTooLarge() {
 
 constexpr std::size_t kTypicalHeaderFields = 16;
 
+// How much of a request's head (request line and header section) the reader takes before
+// refusing it, since llhttp has no cap of its own. Counted byte by byte as the head is offered,
+// so that the refusal does not depend on how the reads split; above the target's and section's
+// own limits, which are checked where the head ends.
+constexpr std::size_t kMaxHeadBytes = 80 * 1024;
+
 RequestReader& ReaderOf(llhttp_t* parser) { return *static_cast<RequestReader*>(parser->data); }
 
 }  // namespace
@@ -49,6 +55,28 @@ const llhttp_settings_t& RequestReader::Settings() {
 
 std::size_t RequestReader::Feed(std::string_view bytes) {
   if (complete_ || failure_ || bytes.empty()) return 0;
+  std::size_t taken = Execute(head_ended_ ? bytes : bytes.substr(0, kMaxHeadBytes - head_bytes_));
+  if (!head_ended_) {
+    head_bytes_ += taken;
+    if (head_bytes_ == kMaxHeadBytes && !failure_) {
+      failure_ = target_too_long_
+                     ? TargetTooLong()
+                     : TransportRefusal(431, "The request line and header section are over " +
+                                                 std::to_string(kMaxHeadBytes) + " bytes.");
+    }
+  } else if (taken < bytes.size() && !complete_ && !failure_) {
+    // The head ended within what it was offered: the rest is the body's.
+    taken += Execute(bytes.substr(taken));
+  }
+  if (failure_ && target_.empty()) {
+    TargetFromRequestLine(bytes);
+  } else if (failure_) {
+    SplitTarget(llhttp_method_name(static_cast<llhttp_method_t>(parser_.method)));
+  }
+  return taken;
+}
+
+std::size_t RequestReader::Execute(std::string_view bytes) {
   feed_begin_ = bytes.data();
   const llhttp_errno_t problem = llhttp_execute(&parser_, bytes.data(), bytes.size());
   // The parser stops short of the end only where a request ends (paused) or on an error.
@@ -61,11 +89,6 @@ std::size_t RequestReader::Feed(std::string_view bytes) {
   } else if (problem != HPE_OK && !failure_) {
     failure_ = TransportRefusal(400, std::string("The request is not well-formed HTTP/1.1: ") +
                                          llhttp_get_error_reason(&parser_) + ".");
-  }
-  if (failure_ && target_.empty()) {
-    TargetFromRequestLine(bytes);
-  } else if (failure_) {
-    SplitTarget(llhttp_method_name(static_cast<llhttp_method_t>(parser_.method)));
   }
   return taken;
 }
@@ -98,6 +121,8 @@ HttpRequest RequestReader::TakeRequest(bool& keep_alive) {
 void RequestReader::Reset() {
   request_ = HttpRequest();
   target_.clear();
+  target_too_long_ = head_ended_ = false;
+  head_bytes_ = 0;
   field_name_.clear();
   field_value_.clear();
   in_value_ = false;
@@ -110,12 +135,9 @@ int RequestReader::Fail(Error error) {
   return HPE_USER;
 }
 
-int RequestReader::CheckSectionLimits() {
-  const bool pending = in_value_ || !field_name_.empty();
-  const std::size_t fields = header_fields_ + (pending ? 1 : 0);
-  const std::size_t bytes = header_bytes_ + (pending ? FieldBytes(field_name_, field_value_) : 0);
-  std::optional<Error> too_large = HeaderSectionSizeProblem(fields, bytes);
-  return too_large ? Fail(std::move(*too_large)) : 0;
+Error RequestReader::TargetTooLong() const {
+  return TransportRefusal(414, "The request target is longer than " +
+                                   std::to_string(limits_.max_target_bytes) + " bytes.");
 }
 
 int RequestReader::OnMessageBegin(llhttp_t* parser) {
@@ -131,10 +153,8 @@ int RequestReader::OnUrl(llhttp_t* parser, const char* at, std::size_t size) {
   // Keep what fits, so that the refusal still knows the path's dialect.
   const std::size_t room = reader.limits_.max_target_bytes - reader.target_.size();
   reader.target_.append(at, std::min(size, room));
-  if (size <= room) return 0;
-  return reader.Fail(TransportRefusal(414, "The request target is longer than " +
-                                               std::to_string(reader.limits_.max_target_bytes) +
-                                               " bytes."));
+  reader.target_too_long_ = reader.target_too_long_ || size > room;
+  return 0;
 }
 
 void RequestReader::FinishField() {
@@ -151,7 +171,7 @@ int RequestReader::OnHeaderField(llhttp_t* parser, const char* at, std::size_t s
   RequestReader& reader = ReaderOf(parser);
   reader.FinishField();
   reader.field_name_.append(at, size);
-  return reader.CheckSectionLimits();
+  return 0;
 }
 
 int RequestReader::OnHeaderValue(llhttp_t* parser, const char* at, std::size_t size) {
@@ -167,13 +187,22 @@ int RequestReader::OnHeaderValue(llhttp_t* parser, const char* at, std::size_t s
   }
   reader.in_value_ = true;
   reader.field_value_.append(at, size);
-  return reader.CheckSectionLimits();
+  return 0;
 }
 
 int RequestReader::OnHeadersComplete(llhttp_t* parser) {
   RequestReader& reader = ReaderOf(parser);
+  reader.head_ended_ = true;
   reader.SplitTarget(llhttp_method_name(static_cast<llhttp_method_t>(parser->method)));
   reader.FinishField();
+  // The target's and header section's limits are checked here, where the head ends, rather than
+  // where a callback happens to bring a piece: llhttp brings pieces wherever the reads split (and
+  // may refuse a later byte of the same piece), and a refusal must not depend on that.
+  if (reader.target_too_long_) return reader.Fail(reader.TargetTooLong());
+  if (std::optional<Error> too_large =
+          HeaderSectionSizeProblem(reader.header_fields_, reader.header_bytes_)) {
+    return reader.Fail(std::move(*too_large));
+  }
   if (parser->http_major != 1) {
     return reader.Fail(TransportRefusal(400, "The server speaks HTTP/1.1 and HTTP/1.0 only."));
   }

@@ -67,10 +67,9 @@ class RequestReader {
 
   // Takes `error` as the reader's failure; returns what a callback returns to stop the parser.
   int Fail(Error error);
-  // Refuses the header section as soon as it passes a limit, so that an endless one is not read
-  // (llhttp has no cap of its own; OnUrl refuses a target past its limit likewise); returns what
-  // the callback returns.
-  int CheckSectionLimits();
+  // Runs llhttp over `bytes`; returns how many it took.
+  std::size_t Execute(std::string_view bytes);
+  Error TargetTooLong() const;
   // Adds the field just read to the request.
   void FinishField();
   // Sets the partial request's method, and its path and query from the target read.
@@ -82,6 +81,10 @@ class RequestReader {
   llhttp_t parser_{};
   HttpRequest request_;
   std::string target_;
+  bool target_too_long_ = false;
+  // Whether the request's head has ended, and how much of it was taken before it did.
+  bool head_ended_ = false;
+  std::size_t head_bytes_ = 0;
   std::string field_name_, field_value_;
   bool in_value_ = false;
   std::size_t header_fields_ = 0, header_bytes_ = 0;
